@@ -1,0 +1,185 @@
+using HelpCenter.Localization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HelpCenter.Articles;
+
+/// <summary>
+/// Reads the content folder into a <see cref="ContentSnapshot"/>. A broken file becomes a
+/// <see cref="ContentProblem"/> and is skipped; it never stops the other files from loading.
+/// </summary>
+public static class ContentLoader
+{
+    public const string CategoriesFile = "categories.yml";
+
+    public static ContentSnapshot Load(string contentRoot)
+    {
+        var problems = new List<ContentProblem>();
+        if (!Directory.Exists(contentRoot))
+        {
+            problems.Add(new(contentRoot, null, ProblemSeverity.Error, "the content folder does not exist (set HelpCenter:ContentPath)"));
+            return new ContentSnapshot([], [], problems);
+        }
+
+        var categories = LoadCategories(contentRoot, problems);
+        var articles = new List<Article>();
+        var owners = new Dictionary<(string, string), string>();
+
+        var files = Directory.EnumerateFiles(contentRoot, "*.md", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Relative: Path.GetRelativePath(contentRoot, path).Replace('\\', '/')))
+            .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('.')))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+
+        foreach (var (path, relative) in files)
+        {
+            var article = LoadArticle(path, relative, problems);
+            if (article is null)
+            {
+                continue;
+            }
+
+            if (owners.TryGetValue((article.Language, article.Slug), out var owner))
+            {
+                problems.Add(new(relative, null, ProblemSeverity.Error,
+                    $"duplicate slug '{article.Slug}' in '{article.Language}': {owner} already uses it; rename the file or set another 'slug:'"));
+                continue;
+            }
+
+            owners[(article.Language, article.Slug)] = relative;
+            articles.Add(article);
+        }
+
+        var known = categories.Select(c => c.Id).ToHashSet();
+        foreach (var article in articles.Where(a => !known.Contains(a.CategoryId)))
+        {
+            problems.Add(new(article.SourcePath, null, ProblemSeverity.Warning,
+                $"category '{article.CategoryId}' is not in {CategoriesFile}; the article is listed under that id until it is added"));
+        }
+
+        return new ContentSnapshot(articles, categories, problems);
+    }
+
+    private static Article? LoadArticle(string path, string relative, List<ContentProblem> problems)
+    {
+        var parts = relative.Split('/');
+        if (parts.Length < 2 || !Languages.IsSupported(parts[0]))
+        {
+            problems.Add(new(relative, null, ProblemSeverity.Error,
+                $"articles must be inside a language folder: move it under {string.Join("/, ", Languages.All)}/"));
+            return null;
+        }
+
+        string text;
+        DateTime lastWrite;
+        try
+        {
+            text = File.ReadAllText(path);
+            lastWrite = File.GetLastWriteTimeUtc(path);
+        }
+        catch (IOException ex)
+        {
+            problems.Add(new(relative, null, ProblemSeverity.Error, $"cannot read the file: {ex.Message}"));
+            return null;
+        }
+
+        var (front, body, bodyLine) = FrontMatter.Parse(relative, text, problems);
+        if (front is null)
+        {
+            return null;
+        }
+
+        var slug = front.Slug ?? Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        if (!FrontMatter.IdPattern().IsMatch(slug))
+        {
+            problems.Add(new(relative, 2, ProblemSeverity.Error,
+                $"the file name '{Path.GetFileName(path)}' cannot be a URL: rename it with lower-case letters, digits and '-', or add 'slug: ...'"));
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            problems.Add(new(relative, bodyLine, ProblemSeverity.Error, "the article has no text after the front matter"));
+            return null;
+        }
+
+        var language = parts[0];
+        var rendered = MarkdownRenderer.Render(body, language);
+        return new Article(language, slug, front.Title, front.Category, front.Tags, front.Summary, front.Faq, front.Order,
+            front.Updated ?? DateOnly.FromDateTime(lastWrite), rendered.Html, rendered.Toc, rendered.PlainText, relative);
+    }
+
+    private static List<Category> LoadCategories(string contentRoot, List<ContentProblem> problems)
+    {
+        var path = Path.Combine(contentRoot, CategoriesFile);
+        if (!File.Exists(path))
+        {
+            problems.Add(new(CategoriesFile, null, ProblemSeverity.Warning, "no categories file: every category is shown by its id"));
+            return [];
+        }
+
+        YamlSequenceNode? list;
+        try
+        {
+            var stream = new YamlStream();
+            using var reader = File.OpenText(path);
+            stream.Load(reader);
+            list = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlSequenceNode;
+        }
+        catch (YamlException ex)
+        {
+            problems.Add(new(CategoriesFile, (int)ex.Start.Line, ProblemSeverity.Error, $"invalid YAML: {ex.Message}"));
+            return [];
+        }
+
+        if (list is null)
+        {
+            problems.Add(new(CategoriesFile, 1, ProblemSeverity.Error, "the file must be a list of categories, each starting with '- id: ...'"));
+            return [];
+        }
+
+        var categories = new List<Category>();
+        foreach (var item in list.Children)
+        {
+            var line = (int)item.Start.Line;
+            if (item is not YamlMappingNode map || Scalar(map, "id") is not { } id || !FrontMatter.IdPattern().IsMatch(id))
+            {
+                problems.Add(new(CategoriesFile, line, ProblemSeverity.Error, "each category needs 'id:' with lower-case letters, digits and '-'"));
+                continue;
+            }
+
+            if (categories.Any(c => c.Id == id))
+            {
+                problems.Add(new(CategoriesFile, line, ProblemSeverity.Error, $"category '{id}' is listed twice"));
+                continue;
+            }
+
+            var names = PerLanguage(map, "name");
+            if (!names.ContainsKey(Languages.Default))
+            {
+                problems.Add(new(CategoriesFile, line, ProblemSeverity.Warning, $"category '{id}' has no Japanese name (name: {{ja: ...}})"));
+            }
+
+            var icon = Scalar(map, "icon") ?? Category.DefaultIcon;
+            if (!FrontMatter.IdPattern().IsMatch(icon))
+            {
+                problems.Add(new(CategoriesFile, line, ProblemSeverity.Warning, $"icon '{icon}' of '{id}' must be the name of an SVG in wwwroot/icons/, such as 'lock'"));
+                icon = Category.DefaultIcon;
+            }
+
+            var order = int.TryParse(Scalar(map, "order"), out var o) ? o : categories.Count + 1;
+            categories.Add(new Category(id, order, icon, names, PerLanguage(map, "description"), Listed: true));
+        }
+
+        return categories;
+    }
+
+    private static string? Scalar(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? (node as YamlScalarNode)?.Value : null;
+
+    private static Dictionary<string, string> PerLanguage(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlMappingNode values
+            ? values.Children
+                .Where(kv => kv.Key is YamlScalarNode { Value: not null } && kv.Value is YamlScalarNode { Value: not null })
+                .ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => ((YamlScalarNode)kv.Value).Value!)
+            : [];
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpCenter.Infrastructure.Data;
+
+/// <summary>Applies migrations at start and checks that SQLite runs with the durability settings we rely on.</summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        if (db.Database.IsSqlite())
+        {
+            // journal_mode is stored in the database file; synchronous is per connection (see SqlitePragmaInterceptor).
+            var journal = await ScalarAsync(db, "PRAGMA journal_mode=WAL;", cancellationToken);
+            var synchronous = await ScalarAsync(db, "PRAGMA synchronous;", cancellationToken);
+            if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase) || synchronous != "2")
+            {
+                throw new InvalidOperationException(
+                    $"SQLite must run with journal_mode=WAL and synchronous=FULL (2); got journal_mode={journal}, synchronous={synchronous}.");
+            }
+
+            logger.LogInformation("SQLite ready: journal_mode={Journal}, synchronous={Synchronous}", journal, synchronous);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task<string?> ScalarAsync(HelpCenterDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return (await command.ExecuteScalarAsync(cancellationToken))?.ToString();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

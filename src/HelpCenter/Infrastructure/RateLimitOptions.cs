@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelpCenter.Infrastructure;
+
+/// <summary>Limits for public forms, per client IP, bound from <c>HelpCenter:RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "HelpCenter:RateLimits";
+
+    public const string PublicFormPolicy = "public-form";
+
+    /// <summary>Submissions of public forms (feedback...) allowed per IP within <see cref="PublicFormWindowSeconds"/>.</summary>
+    [Range(1, 100_000)]
+    public int PublicFormPermits { get; set; } = 20;
+
+    [Range(1, 86_400)]
+    public int PublicFormWindowSeconds { get; set; } = 60;
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using HelpCenter.Articles;
+using HelpCenter.Feedback;
+using HelpCenter.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace HelpCenter.Pages.Articles;
+
+[EnableRateLimiting(RateLimitOptions.PublicFormPolicy)]
+public sealed class ShowModel(ContentStore content, FeedbackService feedback) : PageModel
+{
+    public const int RelatedCount = 5;
+    public const int TocMinimumHeadings = 3;
+
+    [FromRoute]
+    public string Lang { get; set; } = "";
+
+    [FromRoute]
+    public string Slug { get; set; } = "";
+
+    [BindProperty]
+    public FeedbackInput Input { get; set; } = new();
+
+    public Article Article { get; private set; } = default!;
+
+    public Category Category { get; private set; } = default!;
+
+    public IReadOnlyList<Article> Translations { get; private set; } = [];
+
+    public IReadOnlyList<Article> Related { get; private set; } = [];
+
+    /// <summary>This visitor's earlier answer, if any.</summary>
+    public bool? PreviousVote { get; private set; }
+
+    [TempData]
+    public bool FeedbackSaved { get; set; }
+
+    public bool IsFallback => Article.Language != Lang;
+
+    public sealed class FeedbackInput
+    {
+        [Required(ErrorMessage = "Feedback.ChooseYesNo")]
+        public bool? Helpful { get; set; }
+
+        [StringLength(ArticleFeedback.CommentMaxLength, ErrorMessage = "Feedback.CommentTooLong")]
+        public string? Comment { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        if (Request.Cookies.TryGetValue(VisitorCookie.Name, out _))
+        {
+            var vote = await feedback.FindAsync(Article.Language, Article.Slug, VisitorCookie.GetOrCreate(HttpContext), cancellationToken);
+            PreviousVote = vote?.Helpful;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var visitor = VisitorCookie.GetOrCreate(HttpContext);
+        await feedback.RecordAsync(Article.Language, Article.Slug, visitor, Input.Helpful!.Value, Input.Comment, cancellationToken);
+        FeedbackSaved = true;
+        return Redirect(ArticleUrls.Article(Lang, Slug) + "#feedback");
+    }
+
+    private bool Load()
+    {
+        var snapshot = content.Current;
+        if (snapshot.FindWithFallback(Lang, Slug) is not { } article)
+        {
+            return false;
+        }
+
+        Article = article;
+        Category = snapshot.FindCategory(article.CategoryId) ?? Category.Unlisted(article.CategoryId);
+        Translations = snapshot.Translations(article);
+        Related = snapshot.VisibleIn(Lang)
+            .Where(a => a.Slug != article.Slug && a.CategoryId == article.CategoryId)
+            .OrderByDescending(a => a.Tags.Intersect(article.Tags).Count())
+            .ThenBy(a => a.Order)
+            .Take(RelatedCount)
+            .ToList();
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpCenter.Pages;
+
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+{
+    public string CorrelationId { get; private set; } = "";
+
+    public void OnGet() => Record();
+
+    public void OnPost() => Record();
+
+    private void Record()
+    {
+        CorrelationId = HttpContext.TraceIdentifier;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
+        {
+            // The exception handler middleware logs the exception itself; this line ties it to the page shown.
+            logger.LogInformation("Error page shown for {Path} with correlation id {CorrelationId}", failure.Path, CorrelationId);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using HelpCenter.Articles;
+using HelpCenter.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpCenter.Pages;
+
+public sealed class IndexModel(ContentStore content) : PageModel
+{
+    public const int FaqCount = 8;
+
+    public string Language { get; } = Languages.Current;
+
+    public IReadOnlyList<(Category Category, int Count)> Categories { get; private set; } = [];
+
+    public IReadOnlyList<Article> Faqs { get; private set; } = [];
+
+    public void OnGet()
+    {
+        var snapshot = content.Current;
+        var visible = snapshot.VisibleIn(Language).ToList();
+        Categories = snapshot.Categories
+            .Select(c => (c, visible.Count(a => a.CategoryId == c.Id)))
+            .Where(x => x.Item2 > 0)
+            .ToList();
+        Faqs = visible.Where(a => a.Faq)
+            .OrderBy(a => snapshot.Categories.ToList().FindIndex(c => c.Id == a.CategoryId)).ThenBy(a => a.Order)
+            .Take(FaqCount)
+            .ToList();
+    }
+}

@@ -1,0 +1,34 @@
+using HelpCenter.Articles;
+using HelpCenter.Feedback;
+using HelpCenter.Health;
+using HelpCenter.Infrastructure;
+using HelpCenter.Infrastructure.Data;
+using HelpCenter.Localization;
+
+if (args is [CheckContentCommand.Name, .. var rest])
+{
+    return CheckContentCommand.Run(rest, Console.Out);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(SiteRoot.Find(), "wwwroot"),
+});
+
+builder.AddSite();
+builder.AddSiteLocalization();
+builder.AddDatabase();
+builder.AddArticles();
+builder.AddFeedback();
+builder.AddHealth();
+
+var app = builder.Build();
+app.UseSite();
+app.MapRazorPages();
+app.MapHealth();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so that integration tests can host the app.</summary>
+public partial class Program;

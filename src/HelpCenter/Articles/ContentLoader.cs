@@ -103,7 +103,17 @@ public static class ContentLoader
         }
 
         var language = parts[0];
-        var rendered = MarkdownRenderer.Render(body, language);
+        RenderedMarkdown rendered;
+        try
+        {
+            rendered = MarkdownRenderer.Render(body, language);
+        }
+        catch (MarkdownTooComplexException ex)
+        {
+            problems.Add(new(relative, bodyLine, ProblemSeverity.Error, ex.Message));
+            return null;
+        }
+
         return new Article(language, slug, front.Title, front.Category, front.Tags, front.Summary, front.Faq, front.Order,
             front.Updated ?? DateOnly.FromDateTime(lastWrite), rendered.Html, rendered.Toc, rendered.PlainText, relative);
     }

@@ -67,6 +67,13 @@ public sealed partial record FrontMatter(
                 $"invalid YAML in the front matter: {FirstSentence(ex)} (check quotes and colons; quote titles that contain ': ')"));
             return (null, "", 0);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this, without a position, for some unclosed brackets and quotes.
+            problems.Add(new(file, UnbalancedLine(yaml) + 1, ProblemSeverity.Error,
+                "invalid YAML in the front matter: an unclosed bracket or quote (quote titles that start with '[' or '{')"));
+            return (null, "", 0);
+        }
 
         if (map is null)
         {
@@ -131,6 +138,23 @@ public sealed partial record FrontMatter(
         return ok
             ? (new FrontMatter(title!.Trim(), category!.Trim(), tags, summary?.Trim() ?? "", faq, order, updated, slug), body, bodyLine)
             : (null, "", 0);
+    }
+
+    /// <summary>The first line (1-based) with an unclosed [, { or quote; 1 when none stands out.</summary>
+    private static int UnbalancedLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Count(c => c == '[') > line.Count(c => c == ']') || line.Count(c => c == '{') > line.Count(c => c == '}') ||
+                line.Count(c => c == '"') % 2 == 1)
+            {
+                return i + 1;
+            }
+        }
+
+        return 1;
     }
 
     private static int LineOf(YamlMappingNode map, string key) =>

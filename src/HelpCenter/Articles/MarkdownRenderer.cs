@@ -8,6 +8,9 @@ using Markdig.Syntax.Inlines;
 
 namespace HelpCenter.Articles;
 
+/// <summary>Thrown for Markdown that cannot be rendered safely, with a message meant for the editor.</summary>
+public sealed class MarkdownTooComplexException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>The rendered form of an article body.</summary>
 public sealed record RenderedMarkdown(string Html, IReadOnlyList<TocEntry> Toc, string PlainText);
 
@@ -50,12 +53,25 @@ public static class MarkdownRenderer
     public static RenderedMarkdown Render(string markdown, string language)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            return RenderUnchecked(markdown, language);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's parser and renderer both refuse input nested beyond their limit (200 levels of '>', '[', lists...).
+            throw new MarkdownTooComplexException("the text is nested too deeply (lists, quotes or brackets inside each other); simplify its structure", ex);
+        }
+    }
+
+    private static RenderedMarkdown RenderUnchecked(string markdown, string language)
+    {
         var document = Markdown.Parse(markdown, Pipeline);
 
         // Task-list checkboxes would render as <input>; show them as plain symbols instead.
         foreach (var task in document.Descendants<TaskList>().ToList())
         {
-            task.ReplaceBy(new LiteralInline(task.Checked ? "☑ " : "☐ "));
+            task.ReplaceBy(new LiteralInline(task.Checked ? "☑" : "☐"));
         }
 
         var toc = document.Descendants<HeadingBlock>()
@@ -65,8 +81,24 @@ public static class MarkdownRenderer
 
         var rawHtml = document.ToHtml(Pipeline);
         var html = CreateSanitizer(language).Sanitize(rawHtml);
-        var plain = Markdown.ToPlainText(markdown, Pipeline).Trim();
+        var plain = ToPlainText(document);
         return new RenderedMarkdown(html, toc, plain);
+    }
+
+    /// <summary>Text without markup, for search and snippets (same as Markdown.ToPlainText, without parsing twice).</summary>
+    private static string ToPlainText(MarkdownDocument document)
+    {
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer)
+        {
+            EnableHtmlForBlock = false,
+            EnableHtmlForInline = false,
+            EnableHtmlEscape = false,
+        };
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString().Trim();
     }
 
     private static string InlineText(ContainerInline? inline)
@@ -120,6 +152,11 @@ public static class MarkdownRenderer
             var url = e.SanitizedUrl?.Trim() ?? "";
             if (url.Length >= 2 && url[0] is '/' or '\\' && url[1] is '/' or '\\')
             {
+                e.SanitizedUrl = null;
+            }
+            else if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.UserInfo.Length > 0)
+            {
+                // "https://help.example.com@evil.example/" shows a trusted name but goes to evil.example.
                 e.SanitizedUrl = null;
             }
             else if (e.Tag.NodeName == "IMG" && !url.StartsWith('/') && !url.StartsWith("https:", StringComparison.OrdinalIgnoreCase))

@@ -1,0 +1,54 @@
+using HelpCenter.Articles;
+
+namespace HelpCenter.UnitTests.Articles;
+
+/// <summary>The shipped content is what editors start from: it must load cleanly and meet the brief.</summary>
+public sealed class SampleContentTests
+{
+    private static readonly ContentSnapshot Snapshot = ContentLoader.Load(Repository.Content);
+
+    [Fact]
+    public void SampleContentHasNoProblems() =>
+        Assert.Empty(Snapshot.Problems.Select(p => p.ToString()));
+
+    [Fact]
+    public void ThereAreAtLeast45JapaneseArticlesAcrossFiveCategories()
+    {
+        var ja = Snapshot.Articles.Where(a => a.Language == "ja").ToList();
+        Assert.True(ja.Count >= 45, $"{ja.Count} Japanese articles");
+        Assert.Equal(5, Snapshot.Categories.Count(c => c.Listed));
+        Assert.All(Snapshot.Categories, c => Assert.Contains(ja, a => a.CategoryId == c.Id));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public void AtLeast12ArticlesAreTranslatedWithTheSameSlugAndCategory(string language)
+    {
+        var translated = Snapshot.Articles.Where(a => a.Language == language).ToList();
+        Assert.True(translated.Count >= 12, $"{translated.Count} articles in {language}");
+        Assert.All(translated, t => Assert.Equal(Snapshot.Find("ja", t.Slug)?.CategoryId, t.CategoryId));
+    }
+
+    [Fact]
+    public void JapaneseArticlesAreBetween150And800Characters()
+    {
+        var outOfRange = Snapshot.Articles
+            .Where(a => a.Language == "ja")
+            .Select(a => (a.SourcePath, Length: a.PlainText.Count(c => !char.IsWhiteSpace(c))))
+            .Where(x => x.Length is < 150 or > 800)
+            .ToList();
+        Assert.Empty(outOfRange);
+    }
+
+    [Fact]
+    public void InternalLinksPointToExistingArticles()
+    {
+        var broken = Snapshot.Articles
+            .SelectMany(a => System.Text.RegularExpressions.Regex.Matches(a.Html, "href=\"/(ja|en|zh)/articles/([a-z0-9-]+)\"")
+                .Select(m => (a.SourcePath, Lang: m.Groups[1].Value, Slug: m.Groups[2].Value)))
+            .Where(link => Snapshot.FindWithFallback(link.Lang, link.Slug) is null)
+            .ToList();
+        Assert.Empty(broken);
+    }
+}

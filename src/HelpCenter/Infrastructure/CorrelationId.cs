@@ -19,7 +19,13 @@ public sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILogge
         var incoming = context.Request.Headers[Header].ToString();
         var id = WellFormed().IsMatch(incoming) ? incoming : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         context.TraceIdentifier = id;
-        context.Response.Headers[Header] = id;
+
+        // OnStarting, not now: the exception handler clears the headers before rendering the error page.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {
             await next(context);

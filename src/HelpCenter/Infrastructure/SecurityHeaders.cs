@@ -12,13 +12,22 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
+        // OnStarting, not now: the exception handler clears the headers before rendering the error page.
+        context.Response.OnStarting(() =>
+        {
+            Apply(context.Response.Headers);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    private static void Apply(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return next(context);
     }
 }

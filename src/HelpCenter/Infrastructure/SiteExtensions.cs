@@ -63,6 +63,11 @@ public static class SiteExtensions
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
         services.AddRouting(options => options.LowercaseUrls = true);
+
+        // Razor encodes every non-ASCII character by default (&#x4E8C;...): pages in Japanese and Chinese would be
+        // three times larger and unreadable in view-source. Only HTML-significant characters need encoding.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
     }
 

@@ -1,0 +1,45 @@
+namespace HelpCenter.IntegrationTests.Pages;
+
+public sealed class IndexTests(HelpCenterFactory factory) : IClassFixture<HelpCenterFactory>
+{
+    [Theory]
+    [InlineData("ja", "ja", "どのようなことでお困りですか？")]
+    [InlineData("en-US,en;q=0.9", "en", "How can we help you?")]
+    [InlineData("zh-CN,zh;q=0.9", "zh-Hans", "有什么可以帮您？")]
+    [InlineData("fr-FR", "ja", "どのようなことでお困りですか？")]
+    public async Task FirstVisitFollowsAcceptLanguage(string acceptLanguage, string htmlLang, string heading)
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(acceptLanguage), "/");
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal(htmlLang, page.Language);
+        Assert.Equal(heading, page.Heading);
+    }
+
+    [Fact]
+    public async Task HomeHasSearchCategoriesFaqAndContact()
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/");
+
+        Assert.NotNull(page.Find("form[role=search] input[name=q]"));
+        var tiles = page.FindAll(".tile a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/ja/categories/trading", "/ja/categories/account", "/ja/categories/security", "/ja/categories/troubleshooting", "/ja/categories/other"], tiles);
+        Assert.Equal(8, page.FindAll("#hc-faq-title + ul li").Count);
+        Assert.NotNull(page.Find(".contact-box a[href='/contact']"));
+    }
+
+    [Fact]
+    public async Task ChosenLanguageIsRememberedOverAcceptLanguage()
+    {
+        var client = factory.CreateBrowserLikeClient("ja");
+        var home = await HtmlPage.GetAsync(client, "/");
+
+        var switched = await home.SubmitAsync(client, "form.language-switcher", new Dictionary<string, string> { ["language"] = "zh" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/", switched.Headers.Location!.OriginalString);
+
+        var again = await HtmlPage.GetAsync(client, "/");
+        Assert.Equal("zh-Hans", again.Language);
+        Assert.Contains("常见问题", again.Html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# HelpCenter container image. Build from the repository root:  docker build -t helpcenter .
+# Run:  docker run -p 8080:8080 -v helpcenter-data:/app/App_Data helpcenter
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig HelpCenter.sln ./
+COPY src/ src/
+# The publish step copies the top-level wwwroot/ and content/ next to the app (see HelpCenter.csproj).
+COPY wwwroot/ wwwroot/
+COPY content/ content/
+RUN dotnet publish src/HelpCenter/HelpCenter.csproj -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# MeCab + IPADIC for Japanese search (the app falls back to ICU without them); curl for the health check.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libmecab2 mecab-ipadic-utf8 curl \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app ./
+# The data folder (SQLite database, search index, mail, uploads, keys) is the only writable place.
+RUN mkdir -p /app/App_Data && chown "$APP_UID" /app/App_Data
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    HelpCenter__DataPath=/app/App_Data
+VOLUME ["/app/App_Data"]
+USER $APP_UID
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD curl -fsS http://localhost:8080/healthz || exit 1
+ENTRYPOINT ["dotnet", "HelpCenter.dll"]

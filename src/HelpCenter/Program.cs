@@ -4,6 +4,7 @@ using HelpCenter.Health;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Localization;
+using HelpCenter.Search;
 
 if (args is [CheckContentCommand.Name, .. var rest])
 {
@@ -21,12 +22,19 @@ builder.AddSiteLocalization();
 builder.AddDatabase();
 builder.AddArticles();
 builder.AddFeedback();
+builder.AddSearch();
 builder.AddHealth();
 
 var app = builder.Build();
+if (args is [RebuildIndexCommand.Name, ..])
+{
+    return RebuildIndexCommand.Run(app.Services, Console.Out);
+}
+
 app.UseSite();
 app.MapRazorPages();
 app.MapHealth();
+app.MapSearch();
 await app.RunAsync();
 return 0;
 

@@ -1,4 +1,5 @@
 using HelpCenter.Localization;
+using HelpCenter.Search;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,6 +12,7 @@ namespace HelpCenter.Articles;
 public static class ContentLoader
 {
     public const string CategoriesFile = "categories.yml";
+    public const string SynonymsFile = "synonyms.txt";
 
     public static ContentSnapshot Load(string contentRoot)
     {
@@ -56,7 +58,20 @@ public static class ContentLoader
                 $"category '{article.CategoryId}' is not in {CategoriesFile}; the article is listed under that id until it is added"));
         }
 
-        return new ContentSnapshot(articles, categories, problems);
+        return new ContentSnapshot(articles, categories, problems, LoadSynonyms(contentRoot, problems));
+    }
+
+    private static SynonymSet LoadSynonyms(string contentRoot, List<ContentProblem> problems)
+    {
+        var path = Path.Combine(contentRoot, SynonymsFile);
+        if (!File.Exists(path))
+        {
+            return SynonymSet.Empty;
+        }
+
+        var synonyms = SynonymSet.Parse(File.ReadAllText(path), out var lineProblems);
+        problems.AddRange(lineProblems.Select(p => new ContentProblem(SynonymsFile, p.Line, ProblemSeverity.Warning, p.Message)));
+        return synonyms;
     }
 
     private static Article? LoadArticle(string path, string relative, List<ContentProblem> problems)

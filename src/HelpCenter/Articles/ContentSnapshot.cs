@@ -1,4 +1,5 @@
 using HelpCenter.Localization;
+using HelpCenter.Search;
 
 namespace HelpCenter.Articles;
 
@@ -7,10 +8,11 @@ public sealed class ContentSnapshot
 {
     private readonly Dictionary<(string Language, string Slug), Article> _bySlug;
 
-    public ContentSnapshot(IReadOnlyList<Article> articles, IReadOnlyList<Category> categories, IReadOnlyList<ContentProblem> problems)
+    public ContentSnapshot(IReadOnlyList<Article> articles, IReadOnlyList<Category> categories, IReadOnlyList<ContentProblem> problems, SynonymSet? synonyms = null)
     {
         Articles = articles;
         Problems = problems;
+        Synonyms = synonyms ?? SynonymSet.Empty;
         _bySlug = articles.ToDictionary(a => (a.Language, a.Slug));
 
         // Categories used by articles but missing from categories.yml still appear, under their id.
@@ -28,6 +30,9 @@ public sealed class ContentSnapshot
     public IReadOnlyList<Category> Categories { get; }
 
     public IReadOnlyList<ContentProblem> Problems { get; }
+
+    /// <summary>Search synonyms from <c>synonyms.txt</c>.</summary>
+    public SynonymSet Synonyms { get; }
 
     public Article? Find(string language, string slug) => _bySlug.GetValueOrDefault((language, slug));
 

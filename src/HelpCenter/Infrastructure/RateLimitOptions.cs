@@ -9,10 +9,16 @@ public sealed class RateLimitOptions
 
     public const string PublicFormPolicy = "public-form";
 
+    public const string SearchApiPolicy = "search-api";
+
     /// <summary>Submissions of public forms (feedback...) allowed per IP within <see cref="PublicFormWindowSeconds"/>.</summary>
     [Range(1, 100_000)]
     public int PublicFormPermits { get; set; } = 20;
 
     [Range(1, 86_400)]
     public int PublicFormWindowSeconds { get; set; } = 60;
+
+    /// <summary>Calls to /api/search and /api/suggest per IP per minute (the typeahead calls once per pause in typing).</summary>
+    [Range(1, 100_000)]
+    public int SearchApiPermitsPerMinute { get; set; } = 240;
 }

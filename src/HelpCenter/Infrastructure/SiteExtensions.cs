@@ -51,6 +51,13 @@ public static class SiteExtensions
                         Window = TimeSpan.FromSeconds(settings.PublicFormWindowSeconds),
                     });
             });
+            limiter.AddPolicy(RateLimitOptions.SearchApiPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.SearchApiPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
+            });
             limiter.OnRejected = (context, _) =>
             {
                 // Re-executed by the status code page middleware into a friendly, localised page.

@@ -10,6 +10,8 @@ public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> op
 {
     public DbSet<Feedback.ArticleFeedback> ArticleFeedback => Set<Feedback.ArticleFeedback>();
 
+    public DbSet<Search.SearchLog> SearchLogs => Set<Search.SearchLog>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HelpCenter.Search;
+
+namespace HelpCenter.Bench;
+
+/// <summary>
+/// Speed on a synthetic corpus made from the sample content: full index build, search and suggest latency for
+/// the evaluation queries, and in the same run a plain bigram TermQuery search over the same index as the baseline.
+/// </summary>
+internal static class Benchmark
+{
+    private sealed record Case(string Query, string Lang);
+
+    public static int Run(int articles, int searches, TextWriter output)
+    {
+        var (sample, synonyms) = Paths.SampleContent();
+        var corpus = Synthesize(sample, articles);
+        var queries = JsonSerializer.Deserialize<List<Case>>(File.ReadAllText(Paths.Queries), Paths.Json)!;
+
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        using var engine = Paths.NewEngine("bench", forceIcu: false);
+        engine.SetSynonyms(synonyms);
+        var build = Stopwatch.StartNew();
+        engine.Sync(corpus);
+        build.Stop();
+        var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+
+        // Warm up the JIT and the OS page cache before measuring.
+        foreach (var q in queries.Take(200))
+        {
+            engine.Search(new SearchRequest(q.Query, q.Lang));
+            engine.SearchBaseline(q.Query, q.Lang);
+            engine.Suggest(q.Query[..Math.Min(2, q.Query.Length)], q.Lang);
+        }
+
+        // Interleave the three so that machine noise hits them alike.
+        var search = new List<double>(searches);
+        var baseline = new List<double>(searches);
+        var suggest = new List<double>(searches);
+        for (var i = 0; i < searches; i++)
+        {
+            var q = queries[i % queries.Count];
+            search.Add(Time(() => engine.Search(new SearchRequest(q.Query, q.Lang, Limit: 10))));
+            baseline.Add(Time(() => engine.SearchBaseline(q.Query, q.Lang, 10)));
+            var prefix = q.Query[..Math.Min(1 + (i % 4), q.Query.Length)];
+            suggest.Add(Time(() => engine.Suggest(prefix, q.Lang)));
+        }
+
+        var process = Process.GetCurrentProcess();
+        output.WriteLine($"Corpus: {corpus.Count} articles ({string.Join(", ", corpus.GroupBy(d => d.Language).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}), analyzer {engine.AnalyzerName}, {searches} searches of {queries.Count} queries");
+        output.WriteLine();
+        output.WriteLine("| Measure | p50 | p99 | max |");
+        output.WriteLine("|---|---:|---:|---:|");
+        Row(output, "Search (query building, synonyms, highlighting, facets)", search);
+        Row(output, "Baseline: bigram TermQuery OR on body", baseline);
+        Row(output, "Suggest (typeahead)", suggest);
+        output.WriteLine();
+        output.WriteLine($"- Search p99 / baseline p99: {Percentile(search, 0.99) / Percentile(baseline, 0.99):F2}x; p50 ratio {Percentile(search, 0.5) / Percentile(baseline, 0.5):F2}x");
+        output.WriteLine($"- Full index build: {build.Elapsed.TotalSeconds:F1} s for {corpus.Count} articles ({corpus.Count / build.Elapsed.TotalSeconds:F0} articles/s)");
+        output.WriteLine($"- Managed heap growth after build: {(memoryAfter - memoryBefore) / 1048576.0:F0} MiB; process working set {process.WorkingSet64 / 1048576.0:F0} MiB; peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
+        return 0;
+    }
+
+    /// <summary>Variants of the sample articles: new slugs and titles, bodies mixed with a passage of another article.</summary>
+    private static List<SearchDocument> Synthesize(List<SearchDocument> sample, int count)
+    {
+        var byLanguage = sample.GroupBy(d => d.Language).ToDictionary(g => g.Key, g => g.ToList());
+        var corpus = new List<SearchDocument>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var source = sample[i % sample.Count];
+            var others = byLanguage[source.Language];
+            var other = others[(i * 7 + 3) % others.Count];
+            var passage = other.Body.Length > 200 ? other.Body[..200] : other.Body;
+            corpus.Add(source with
+            {
+                Slug = $"{source.Slug}-{i}",
+                Title = i < sample.Count ? source.Title : $"{source.Title} ({i.ToString(CultureInfo.InvariantCulture)})",
+                Body = source.Body + "\n" + passage,
+                Url = $"/{source.Language}/articles/{source.Slug}-{i}",
+            });
+        }
+
+        return corpus;
+    }
+
+    private static double Time(Action action)
+    {
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    private static void Row(TextWriter output, string name, List<double> values) =>
+        output.WriteLine($"| {name} | {Percentile(values, 0.5):F2} ms | {Percentile(values, 0.99):F2} ms | {values.Max():F2} ms |");
+}

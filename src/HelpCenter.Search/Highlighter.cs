@@ -1,0 +1,126 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Text;
+using HelpCenter.Search.Analysis;
+
+namespace HelpCenter.Search;
+
+/// <summary>
+/// Marks query words in titles and builds snippets: finds the words in the text (compared after NFKC and
+/// lower-casing), picks the passage with the most distinct matches, HTML-escapes everything and wraps the
+/// matches in &lt;mark&gt;.
+/// </summary>
+public static class Highlighter
+{
+    // Escapes only what HTML needs (< > & " '), not Japanese or the yen sign.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Characters in a snippet.</summary>
+    public const int SnippetLength = 110;
+
+    /// <summary>The whole <paramref name="text"/>, escaped, with every occurrence of <paramref name="words"/> marked.</summary>
+    public static string Mark(string text, IReadOnlyCollection<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Render(text, 0, text.Length, FindMatches(text, words));
+    }
+
+    /// <summary>A passage of <paramref name="text"/> around the matches (its start when nothing matches), escaped and marked.</summary>
+    public static string Snippet(string text, IReadOnlyCollection<string> words, int length = SnippetLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var matches = FindMatches(text, words);
+        if (text.Length <= length)
+        {
+            return Render(text, 0, text.Length, matches);
+        }
+
+        // Slide a window over the matches; keep the one covering the most distinct words.
+        var bestStart = 0;
+        var bestScore = -1;
+        foreach (var (start, _, _) in matches)
+        {
+            var windowStart = Math.Max(0, start - (length / 4));
+            var score = matches.Where(m => m.Start >= windowStart && m.End <= windowStart + length).Select(m => m.Word).Distinct().Count();
+            if (score > bestScore)
+            {
+                bestScore = score;
+                bestStart = windowStart;
+            }
+        }
+
+        var end = Math.Min(text.Length, bestStart + length);
+        bestStart = Math.Max(0, Math.Min(bestStart, end - length));
+        var html = Render(text, bestStart, end, matches);
+        return (bestStart > 0 ? "…" : "") + html + (end < text.Length ? "…" : "");
+    }
+
+    /// <summary>Which of <paramref name="words"/> occur in <paramref name="text"/>.</summary>
+    public static IReadOnlyList<string> Found(string text, IReadOnlyCollection<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FindMatches(text, words).Select(m => m.Word).Distinct().ToList();
+    }
+
+    private static List<(int Start, int End, string Word)> FindMatches(string text, IReadOnlyCollection<string> words)
+    {
+        var (normalized, map) = NormalizeWithMap(text);
+        var found = new List<(int Start, int End, string Word)>();
+        foreach (var word in words.Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length))
+        {
+            for (var at = normalized.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                var start = map[at];
+                var end = map[at + word.Length - 1] + 1;
+                if (!found.Any(f => f.Start < end && start < f.End))
+                {
+                    found.Add((start, end, word));
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>NFKC + lower case, character by character, remembering where each normalised character came from.</summary>
+    private static (string Text, int[] Map) NormalizeWithMap(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var map = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+            var piece = JapaneseText.Normalize(text.Substring(i, length));
+            foreach (var c in piece)
+            {
+                builder.Append(c);
+                map.Add(i);
+            }
+
+            i += length - 1;
+        }
+
+        return (builder.ToString(), map.ToArray());
+    }
+
+    private static string Render(string text, int from, int to, List<(int Start, int End, string Word)> matches)
+    {
+        var html = new StringBuilder();
+        var position = from;
+        foreach (var (start, end, _) in matches)
+        {
+            if (start < from || end > to)
+            {
+                continue;
+            }
+
+            html.Append(Encoder.Encode(text[position..start]));
+            html.Append("<mark>").Append(Encoder.Encode(text[start..end])).Append("</mark>");
+            position = end;
+        }
+
+        html.Append(Encoder.Encode(text[position..to]));
+        return html.ToString();
+    }
+}

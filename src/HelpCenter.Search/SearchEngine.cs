@@ -1,0 +1,381 @@
+using System.Security.Cryptography;
+using System.Text;
+using HelpCenter.Search.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace HelpCenter.Search;
+
+/// <summary>
+/// The help center's search index: one Lucene index for all languages, kept in step with the content by
+/// <see cref="Sync"/>, searched through a near-real-time <see cref="SearcherManager"/>. One instance per
+/// process owns the writer and the searchers (build it once; it is thread-safe).
+/// </summary>
+public sealed class SearchEngine : IDisposable
+{
+    /// <summary>Bumped whenever fields or analysis change, so that old indexes are rebuilt.</summary>
+    public const string SchemaVersion = "3";
+
+    private const string AnalyzerKey = "analyzer";
+    private const string SchemaKey = "schema";
+
+    private readonly ILogger _logger;
+    private readonly AnalyzerSet _analyzers;
+    private readonly Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly QueryBuilder _queries;
+    private readonly Suggester _suggester;
+    private readonly ThreadLocal<Analysis.ReadingHelper> _readings;
+    private readonly System.Threading.Lock _syncLock = new();
+    private readonly Dictionary<string, string> _indexedHashes = new(StringComparer.Ordinal);
+    private readonly float _relativeCutoff;
+    private SynonymSet _synonyms = SynonymSet.Empty;
+
+    /// <summary>Opens (or creates, or rebuilds on analyzer mismatch) the index at <see cref="SearchEngineOptions.IndexPath"/>.</summary>
+    public SearchEngine(SearchEngineOptions options, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
+        _relativeCutoff = options.RelativeScoreCutoff;
+        _analyzers = AnalyzerSet.Create(options.MeCabDictionary, options.ForceIcu, out var fallbackReason);
+        if (_analyzers.Morphology == Morphology.Icu)
+        {
+            FallbackReason = fallbackReason;
+            _logger.LogWarning("Japanese search uses the ICU fallback: {Reason}", fallbackReason);
+        }
+
+        System.IO.Directory.CreateDirectory(options.IndexPath);
+        _directory = FSDirectory.Open(new DirectoryInfo(options.IndexPath));
+        var stale = IndexWasBuiltDifferently();
+        if (stale is not null)
+        {
+            _logger.LogInformation("Rebuilding the search index: {Reason}", stale);
+        }
+
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(AnalyzerSet.Version, _analyzers.Index)
+        {
+            OpenMode = stale is null ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+        });
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _queries = new QueryBuilder(_analyzers);
+        _readings = new ThreadLocal<Analysis.ReadingHelper>(() => new Analysis.ReadingHelper(_analyzers.NewTagger()));
+        _suggester = new Suggester(text => _readings.Value!.Reading(text));
+        LoadIndexedHashes();
+    }
+
+    /// <summary>"mecab" or "icu".</summary>
+    public string AnalyzerName => _analyzers.Name;
+
+    /// <summary>Why MeCab is not used, when it is not.</summary>
+    public string? FallbackReason { get; }
+
+    /// <summary>Articles in the index.</summary>
+    public int DocumentCount
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>Replaces the synonyms used by later searches.</summary>
+    public void SetSynonyms(SynonymSet synonyms) => _synonyms = synonyms ?? SynonymSet.Empty;
+
+    /// <summary>
+    /// Makes the index hold exactly <paramref name="documents"/>: adds new and changed ones (by content hash),
+    /// deletes the others, commits and refreshes the searchers. Returns the number of documents changed.
+    /// </summary>
+    public int Sync(IReadOnlyCollection<SearchDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        lock (_syncLock)
+        {
+            var wanted = documents.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First());
+            var changed = 0;
+            foreach (var id in _indexedHashes.Keys.Where(id => !wanted.ContainsKey(id)).ToList())
+            {
+                _writer.DeleteDocuments(new Term("id", id));
+                _indexedHashes.Remove(id);
+                changed++;
+            }
+
+            foreach (var (id, document) in wanted)
+            {
+                var hash = Hash(document);
+                if (_indexedHashes.TryGetValue(id, out var existing) && existing == hash)
+                {
+                    continue;
+                }
+
+                _writer.UpdateDocument(new Term("id", id), ToLucene(document, hash));
+                _indexedHashes[id] = hash;
+                changed++;
+            }
+
+            _writer.SetCommitData(new Dictionary<string, string> { [AnalyzerKey] = AnalyzerName, [SchemaKey] = SchemaVersion });
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+            _suggester.Load(wanted.Values);
+            return changed;
+        }
+    }
+
+    /// <summary>Searches; never throws for any text, returns an empty result when nothing is searchable.</summary>
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = QueryBuilder.Clean(request.Text);
+        var query = _queries.Build(text, request.Language, _synonyms);
+        if (query is null)
+        {
+            return SearchResults.Empty(text);
+        }
+
+        var limit = Math.Clamp(request.Limit, 1, 50);
+        var offset = Math.Clamp(request.Offset, 0, 10_000);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            // One pass over every match: scores and categories. Matches far below the best one (a shared
+            // bigram, a synonym of one word) are dropped, so "total" and the facets count real answers.
+            var collector = new AllHits();
+            searcher.Search(Filtered(query, ("lang", request.Language)), collector);
+            if (collector.Hits.Count == 0)
+            {
+                return SearchResults.Empty(text);
+            }
+
+            var cutoff = collector.Hits.Max(h => h.Score) * _relativeCutoff;
+            var relevant = collector.Hits.Where(h => h.Score >= cutoff).ToList();
+            var facets = relevant.GroupBy(h => h.Category).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var inCategory = string.IsNullOrEmpty(request.Category) ? relevant : relevant.Where(h => h.Category == request.Category).ToList();
+            var words = HighlightWords(text, request.Language);
+            var hits = inCategory
+                .OrderByDescending(h => h.Score).ThenBy(h => h.Doc)
+                .Skip(offset).Take(limit)
+                .Select(h => ToHit(searcher.Doc(h.Doc), h.Score, words))
+                .ToList();
+            return new SearchResults(text, inCategory.Count, hits, facets);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> article titles for the typeahead.</summary>
+    public IReadOnlyList<Suggestion> Suggest(string text, string language, int limit = 8) =>
+        _suggester.Suggest(text ?? "", language, Math.Clamp(limit, 1, 20));
+
+    /// <summary>
+    /// The baseline that benchmarks and the quality evaluation compare against: an OR of the query's character
+    /// bigrams over the body field, plain BM25, no highlighting. Returns slugs, best first.
+    /// </summary>
+    public IReadOnlyList<string> SearchBaseline(string text, string language, int limit = 10)
+    {
+        var query = _queries.BuildBigramBaseline(QueryBuilder.Clean(text));
+        if (query is null)
+        {
+            return [];
+        }
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(Filtered(query, ("lang", language)), limit);
+            return top.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("slug")).ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Terms the query analyzer produces for a field (for tests and diagnostics).</summary>
+    public IReadOnlyList<string> AnalyzeQuery(string field, string text) => _queries.Analyze(field, text);
+
+    /// <summary>Terms the index analyzer produces for a field (for tests and diagnostics).</summary>
+    public IReadOnlyList<string> AnalyzeDocument(string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = _analyzers.Index.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>Closes the searchers, the writer and the index directory.</summary>
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _readings.Dispose();
+        _analyzers.Dispose();
+    }
+
+    private static Query Filtered(Query query, (string Field, string Value) filter)
+    {
+        var constant = new ConstantScoreQuery(new TermQuery(new Term(filter.Field, filter.Value))) { Boost = 0f };
+        return new BooleanQuery { { query, Occur.MUST }, { constant, Occur.MUST } };
+    }
+
+    /// <summary>The words to mark in titles and snippets: the query's own words and those of its synonyms.</summary>
+    private List<string> HighlightWords(string text, string language)
+    {
+        var sources = new List<string> { text };
+        sources.AddRange(_synonyms.Expand(JapaneseText.Normalize(text), language));
+        var words = new List<string>();
+        foreach (var source in sources)
+        {
+            var normalized = JapaneseText.Normalize(source);
+            var field = language switch { "en" => "title.en", "zh" => "title.zh", _ => "title.morph" };
+            words.AddRange(_queries.Analyze(field, normalized).Where(w => w.Length >= 2 || IsHan(w[0])));
+            words.AddRange(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 2 && w.Length <= 20));
+        }
+
+        // Japanese base forms (忘れる) do not appear in conjugated text (忘れた): also try the stem.
+        return words.Select(w => language == "ja" && w.Length >= 3 && w.EndsWith('る') ? w[..^1] : w).Distinct().ToList();
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    private static SearchHit ToHit(Document doc, float score, List<string> words)
+    {
+        var title = doc.Get("title");
+        var body = doc.Get("body");
+        var summary = doc.Get("summary");
+        var matched = Highlighter.Found(title + "\n" + doc.Get("tags") + "\n" + summary + "\n" + body, words);
+        return new SearchHit(doc.Get("slug"), doc.Get("lang"), title, Highlighter.Mark(title, words), doc.Get("url"), summary,
+            Highlighter.Snippet(body, words), doc.Get("category"), score, matched);
+    }
+
+    private static Document ToLucene(SearchDocument d, string hash)
+    {
+        var tags = string.Join(" , ", d.Tags);
+        var document = new Document
+        {
+            new StringField("id", d.Id, Field.Store.YES),
+            new StringField("lang", d.Language, Field.Store.YES),
+            new StringField("slug", d.Slug, Field.Store.YES),
+            new StringField("category", d.Category, Field.Store.YES),
+            new SortedDocValuesField("category", new BytesRef(d.Category)),
+            new StoredField("title", d.Title),
+            new StoredField("tags", tags),
+            new StoredField("summary", d.Summary),
+            new StoredField("body", d.Body),
+            new StoredField("url", d.Url),
+            new StoredField("hash", hash),
+        };
+
+        var kinds = d.Language switch
+        {
+            "ja" => new[] { "morph", "bigram", "reading" },
+            "zh" => ["zh", "bigram"],
+            _ => ["en"],
+        };
+        foreach (var kind in kinds)
+        {
+            document.Add(new TextField($"title.{kind}", d.Title, Field.Store.NO));
+            document.Add(new TextField($"tags.{kind}", tags, Field.Store.NO));
+            document.Add(new TextField($"summary.{kind}", d.Summary, Field.Store.NO));
+            document.Add(new TextField($"body.{kind}", d.Body, Field.Store.NO));
+        }
+
+        return document;
+    }
+
+    private static string Hash(SearchDocument d)
+    {
+        var text = string.Join('\u0001', d.Language, d.Slug, d.Title, string.Join('\u0002', d.Tags), d.Summary, d.Body, d.Category, d.Url, d.Faq);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
+    /// <summary>Null when the existing index matches this analyzer and schema, else why it must be rebuilt.</summary>
+    private string? IndexWasBuiltDifferently()
+    {
+        if (!DirectoryReader.IndexExists(_directory))
+        {
+            return null;
+        }
+
+        var infos = new SegmentInfos();
+        infos.Read(_directory);
+        var analyzer = infos.UserData.TryGetValue(AnalyzerKey, out var a) ? a : "unknown";
+        var schema = infos.UserData.TryGetValue(SchemaKey, out var s) ? s : "unknown";
+        return analyzer == AnalyzerName && schema == SchemaVersion
+            ? null
+            : $"it was built with analyzer '{analyzer}' schema {schema}; now '{AnalyzerName}' schema {SchemaVersion}";
+    }
+
+    private void LoadIndexedHashes()
+    {
+        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var live = atomic.LiveDocs;
+            for (var i = 0; i < atomic.MaxDoc; i++)
+            {
+                if (live is null || live.Get(i))
+                {
+                    var doc = atomic.Document(i);
+                    _indexedHashes[doc.Get("id")] = doc.Get("hash");
+                }
+            }
+        }
+    }
+
+    /// <summary>Collects every match with its score and category (from the category doc values).</summary>
+    private sealed class AllHits : ICollector
+    {
+        private readonly BytesRef _term = new();
+        private SortedDocValues? _categories;
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public List<(int Doc, float Score, string Category)> Hits { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void Collect(int doc)
+        {
+            var category = "";
+            if (_categories is not null)
+            {
+                _categories.Get(doc, _term);
+                category = _term.Utf8ToString();
+            }
+
+            Hits.Add((_docBase + doc, _scorer!.GetScore(), category));
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _docBase = context.DocBase;
+            _categories = context.AtomicReader.GetSortedDocValues("category");
+        }
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+    }
+}

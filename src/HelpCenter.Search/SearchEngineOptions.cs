@@ -1,0 +1,17 @@
+namespace HelpCenter.Search;
+
+/// <summary>Settings of a <see cref="SearchEngine"/>.</summary>
+public sealed class SearchEngineOptions
+{
+    /// <summary>Folder of the Lucene index. Created when missing; rebuilt when it was built with another analyzer.</summary>
+    public required string IndexPath { get; init; }
+
+    /// <summary>IPADIC folder for MeCab; null tries the usual Debian locations.</summary>
+    public string? MeCabDictionary { get; init; }
+
+    /// <summary>Matches scoring below this fraction of the best match are not results (0 keeps every match).</summary>
+    public float RelativeScoreCutoff { get; init; } = 0.1f;
+
+    /// <summary>Use the ICU fallback even when MeCab is available (for comparisons and tests).</summary>
+    public bool ForceIcu { get; init; }
+}

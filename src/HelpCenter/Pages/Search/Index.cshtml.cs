@@ -1,0 +1,83 @@
+using HelpCenter.Articles;
+using HelpCenter.Infrastructure;
+using HelpCenter.Localization;
+using HelpCenter.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Pages.Search;
+
+public sealed class IndexModel(SearchService search, SearchAnalytics analytics, ContentStore content, IOptions<SearchOptions> options) : PageModel
+{
+    public const int PopularCount = 5;
+
+    [FromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public string Language { get; } = Languages.Current;
+
+    public SearchResults? Results { get; private set; }
+
+    public long SearchId { get; private set; }
+
+    public int PageSize => options.Value.PageSize;
+
+    public int TotalPages => Results is null ? 0 : (Results.Total + PageSize - 1) / PageSize;
+
+    public ContentSnapshot Snapshot { get; } = content.Current;
+
+    /// <summary>Shown when nothing matched: the most asked questions.</summary>
+    public IReadOnlyList<Article> Popular { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 1000);
+        if (string.IsNullOrWhiteSpace(Query))
+        {
+            return;
+        }
+
+        var category = Snapshot.FindCategory(Category ?? "") is null ? null : Category;
+        Results = search.Engine.Search(new SearchRequest(Query, Language, category, (PageNumber - 1) * PageSize, PageSize));
+        if (Results.Query.Length > 0)
+        {
+            SearchId = await analytics.RecordSearchAsync(Results.Query, Language, category, Results.Total, "page", VisitorCookie.GetOrCreate(HttpContext), cancellationToken);
+        }
+
+        if (Results.Total == 0)
+        {
+            Popular = Snapshot.VisibleIn(Language).Where(a => a.Faq).OrderBy(a => a.Order).Take(PopularCount).ToList();
+        }
+    }
+
+    public string CategoryName(string id) => Snapshot.FindCategory(id)?.Name(Language) ?? id;
+
+    /// <summary>Page numbers shown in the pager: a few around the current one.</summary>
+    public IEnumerable<int> PagerPages => Enumerable.Range(1, TotalPages).Where(p => Math.Abs(p - PageNumber) <= 3);
+
+    public string PageUrl(int page, string? category)
+    {
+        var parameters = new List<KeyValuePair<string, string?>> { new("q", Query) };
+        if (category is not null)
+        {
+            parameters.Add(new("category", category));
+        }
+
+        if (page > 1)
+        {
+            parameters.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return "/search" + QueryString.Create(parameters).ToUriComponent();
+    }
+
+    public string ClickUrl(SearchHit hit, int index) =>
+        $"/search/click?s={SearchId}&slug={Uri.EscapeDataString(hit.Slug)}&rank={((PageNumber - 1) * PageSize) + index + 1}";
+}

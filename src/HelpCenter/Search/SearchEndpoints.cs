@@ -1,0 +1,74 @@
+using HelpCenter.Articles;
+using HelpCenter.Infrastructure;
+using HelpCenter.Localization;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Search;
+
+/// <summary>The JSON search API (used by the typeahead, the evaluation and deflection) and result-click tracking.</summary>
+public static class SearchEndpoints
+{
+    public static void MapSearch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/search", SearchAsync).RequireRateLimiting(RateLimitOptions.SearchApiPolicy);
+        endpoints.MapGet("/api/suggest", Suggest).RequireRateLimiting(RateLimitOptions.SearchApiPolicy);
+        endpoints.MapGet("/search/click", ClickAsync);
+    }
+
+    /// <summary><c>GET /api/search?q=&amp;lang=&amp;category=&amp;limit=&amp;offset=</c></summary>
+    private static async Task<IResult> SearchAsync(HttpContext context, SearchService search, SearchAnalytics analytics,
+        string? q, string? lang, string? category, int? limit, int? offset, CancellationToken cancellationToken)
+    {
+        var language = lang ?? Languages.Current;
+        if (!Languages.IsSupported(language))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "lang must be ja, en or zh");
+        }
+
+        var results = search.Engine.Search(new SearchRequest(q ?? "", language, string.IsNullOrWhiteSpace(category) ? null : category, offset ?? 0, limit ?? 10));
+        if (results.Query.Length > 0)
+        {
+            await analytics.RecordSearchAsync(results.Query, language, category, results.Total, "api", VisitorCookie.GetOrCreate(context), cancellationToken);
+        }
+
+        return Results.Json(new
+        {
+            query = results.Query,
+            total = results.Total,
+            results = results.Hits.Select(h => new { slug = h.Slug, lang = h.Language, title = h.Title, url = h.Url, snippet = h.SnippetHtml, category = h.Category, score = h.Score }),
+            facets = results.Facets,
+        });
+    }
+
+    /// <summary><c>GET /api/suggest?q=&amp;lang=</c>: up to 8 article titles.</summary>
+    private static IResult Suggest(SearchService search, IOptions<SearchOptions> options, string? q, string? lang)
+    {
+        var language = lang ?? Languages.Current;
+        if (!Languages.IsSupported(language))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "lang must be ja, en or zh");
+        }
+
+        var suggestions = search.Engine.Suggest(q ?? "", language, options.Value.SuggestionCount);
+        return Results.Json(suggestions.Select(s => new { slug = s.Slug, title = s.Title, url = s.Url }));
+    }
+
+    /// <summary>
+    /// <c>GET /search/click?s=&amp;slug=&amp;rank=</c>: records which result was opened, then goes to the article.
+    /// The target is rebuilt from the slug, never taken from the request, so this cannot redirect elsewhere.
+    /// </summary>
+    private static async Task<IResult> ClickAsync(HttpContext context, SearchAnalytics analytics, ContentStore content,
+        long? s, string? slug, int? rank, CancellationToken cancellationToken)
+    {
+        var language = Languages.Current;
+        if (s is { } searchId && slug is not null && rank is > 0 and <= 10_000)
+        {
+            var log = await analytics.RecordClickAsync(searchId, VisitorCookie.GetOrCreate(context), slug, rank.Value, cancellationToken);
+            language = log?.Language ?? language;
+        }
+
+        return slug is not null && content.Current.FindWithFallback(language, slug) is not null
+            ? Results.Redirect(ArticleUrls.Article(language, slug))
+            : Results.Redirect("/");
+    }
+}

@@ -1,0 +1,66 @@
+using HelpCenter.Articles;
+using HelpCenter.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Search;
+
+/// <summary>
+/// Owns the process's <see cref="SearchEngine"/> and keeps it in step with the content: a full sync at start
+/// (the index is rebuilt from the content, the source of truth), then one after every content reload.
+/// </summary>
+public sealed class SearchService : IDisposable
+{
+    private readonly SearchEngine _engine;
+    private readonly ContentStore _content;
+    private readonly ILogger<SearchService> _logger;
+
+    public SearchService(SitePaths paths, IOptions<SearchOptions> options, ContentStore content, ILogger<SearchService> logger)
+    {
+        _content = content;
+        _logger = logger;
+        _engine = new SearchEngine(EngineOptions(paths, options.Value), logger);
+        Sync(content.Current);
+        content.Reloaded += Sync;
+    }
+
+    public SearchEngine Engine => _engine;
+
+    /// <summary>Where the index lives for these settings.</summary>
+    public static string IndexPath(SitePaths paths, SearchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.IndexPath)
+            ? Path.Combine(paths.DataRoot, "search-index", Environment.MachineName)
+            : Path.GetFullPath(options.IndexPath, paths.DataRoot);
+    }
+
+    public static SearchEngineOptions EngineOptions(SitePaths paths, SearchOptions options) => new()
+    {
+        IndexPath = IndexPath(paths, options),
+        MeCabDictionary = string.IsNullOrWhiteSpace(options.MeCabDictionary) ? null : options.MeCabDictionary,
+        ForceIcu = options.ForceIcu,
+    };
+
+    public static SearchDocument ToDocument(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new SearchDocument(article.Language, article.Slug, article.Title, article.Tags, article.Summary, article.PlainText,
+            article.CategoryId, article.Url, article.Faq);
+    }
+
+    public void Dispose()
+    {
+        _content.Reloaded -= Sync;
+        _engine.Dispose();
+    }
+
+    private void Sync(ContentSnapshot snapshot)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        _engine.SetSynonyms(snapshot.Synonyms);
+        var changed = _engine.Sync(snapshot.Articles.Select(ToDocument).ToList());
+        _logger.LogInformation("Search index synced: {Changed} documents changed, {Total} in the index ({Analyzer}) in {Elapsed} ms",
+            changed, _engine.DocumentCount, _engine.AnalyzerName, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds.ToString("F0"));
+    }
+}

@@ -137,7 +137,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
                     // Typo tolerance for Latin words: one edit from 4 characters, two from 8.
                     var fuzzy = new FuzzyQuery(new Term(field, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true)
                     {
-                        Boost = 0.5f,
+                        Boost = 1f,
                     };
                     fieldQuery.Add(fuzzy, Occur.SHOULD);
                 }

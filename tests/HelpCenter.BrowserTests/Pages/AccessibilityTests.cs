@@ -22,6 +22,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { "zh-CN", "/" },
         { "zh-CN", "/zh/articles/recovery-codes" },
         { "zh-CN", "/faq" },
+        { "ja-JP", "/search?q=%E4%BA%8C%E6%AE%B5%E9%9A%8E%E8%AA%8D%E8%A8%BC" },
+        { "en-US", "/search?q=zzqqxx" },
     };
 
     [Theory]

@@ -1,0 +1,98 @@
+using System.Net;
+using HelpCenter.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpCenter.IntegrationTests.Pages.Search;
+
+public sealed class IndexTests(HelpCenterFactory factory) : IClassFixture<HelpCenterFactory>
+{
+    [Fact]
+    public async Task ResultsPageKeepsTheQueryAndShowsHighlightedResultsWithFacets()
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/search?q=" + Uri.EscapeDataString("二段階認証"));
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal("「二段階認証」の検索結果", page.Heading);
+        Assert.Equal("二段階認証", page.Find(".header-search input[name=q]")!.GetAttribute("value"));
+        var results = page.FindAll(".result");
+        Assert.NotEmpty(results);
+        Assert.Contains("<mark>二段階認証</mark>", results[0].InnerHtml, StringComparison.Ordinal);
+        Assert.StartsWith("/search/click?s=", results[0].QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains(page.FindAll(".facets a"), a => a.TextContent.Contains("セキュリティ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CategoryFilterAndPagingKeepTheQuery()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var page = await HtmlPage.GetAsync(client, "/search?q=" + Uri.EscapeDataString("出金"));
+        var facet = page.FindAll(".facets a").First(a => a.TextContent.Contains("口座", StringComparison.Ordinal));
+
+        var filtered = await HtmlPage.GetAsync(client, facet.GetAttribute("href")!);
+
+        Assert.Equal("true", filtered.FindAll(".facets a").First(a => a.TextContent.Contains("口座", StringComparison.Ordinal)).GetAttribute("aria-current"));
+        Assert.All(filtered.FindAll(".result-category"), c => Assert.Equal("口座・入出金・本人確認", c.TextContent));
+        if (filtered.Find(".pager a[rel=next]") is { } next)
+        {
+            Assert.Contains("category=account", next.GetAttribute("href"), StringComparison.Ordinal);
+            Assert.Contains("page=2", next.GetAttribute("href"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task NoResultsOffersSuggestionsAndContact()
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/search?q=" + Uri.EscapeDataString("zzzqqqxxx"));
+
+        Assert.Equal(200, page.Status);
+        Assert.NotNull(page.Find(".no-results"));
+        Assert.NotEmpty(page.FindAll(".no-results .article-list a"));
+        Assert.NotNull(page.Find(".contact-box a[href='/contact']"));
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"><img src=x onerror=alert(1)>")]
+    [InlineData("title:(((( AND /[ac]*a[ac]{18}/")]
+    public async Task HostileQueriesAreShownEscaped(string query)
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/search?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(200, page.Status);
+        Assert.Empty(page.FindAll("main script, main img[onerror]"));
+        Assert.Contains(query[..5], page.Heading, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HugeQueryIsCappedNotRejected()
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/search?q=" + Uri.EscapeDataString(new string('あ', 5_000)));
+        Assert.Equal(200, page.Status);
+    }
+
+    [Fact]
+    public async Task ClickingAResultRecordsItsRankAndOpensTheArticle()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var page = await HtmlPage.GetAsync(client, "/search?q=" + Uri.EscapeDataString("年間取引報告書"));
+        var link = page.FindAll(".result a")[0].GetAttribute("href")!;
+
+        var response = await client.GetAsync(new Uri(link, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/ja/articles/annual-trade-report", response.Headers.Location!.OriginalString);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var log = await db.SearchLogs.SingleAsync(l => l.Query == "年間取引報告書" && l.Source == "page");
+        Assert.Equal(("annual-trade-report", 1), (log.ClickedSlug, log.ClickedRank));
+    }
+
+    [Fact]
+    public async Task ClickTrackingNeverRedirectsAway()
+    {
+        var response = await factory.CreateBrowserLikeClient().GetAsync(new Uri("/search/click?s=1&slug=https://evil.example&rank=1", UriKind.Relative));
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+}

@@ -2,15 +2,38 @@ using HelpCenter.Bench;
 
 // dotnet run -c Release --project bench/HelpCenter.Bench -- eval   [--queries FILE]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- bench  [--articles N] [--searches N]
+// dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja]
 var command = args.FirstOrDefault() ?? "";
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
 return command switch
 {
     "eval" => Evaluation.Run(Option("--queries") ?? Paths.Queries, Console.Out),
+    "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja"),
     "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
     _ => Usage(),
 };
+
+// Shows how a query is analysed and what it finds: for tuning ranking and synonyms.
+static int Explain(string query, string lang)
+{
+    var (documents, synonyms) = Paths.SampleContent();
+    using var engine = Paths.NewEngine("explain", forceIcu: false);
+    engine.SetSynonyms(synonyms);
+    engine.Sync(documents);
+    foreach (var field in new[] { "title.morph", "title.reading", "title.bigram", "title.en", "title.zh" })
+    {
+        Console.WriteLine($"{field}: {string.Join(" | ", engine.AnalyzeQuery(field, query))}");
+    }
+
+    Console.WriteLine($"synonyms: {string.Join(" | ", synonyms.Expand(HelpCenter.Search.Analysis.JapaneseText.Normalize(query), lang))}");
+    foreach (var hit in engine.Search(new HelpCenter.Search.SearchRequest(query, lang, Limit: 8)).Hits)
+    {
+        Console.WriteLine($"{hit.Score,8:F3}  {hit.Slug,-28} {hit.Title}  [{string.Join(", ", hit.MatchedTerms)}]");
+    }
+
+    return 0;
+}
 
 static int Usage()
 {

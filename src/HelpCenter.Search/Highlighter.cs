@@ -64,14 +64,14 @@ public static class Highlighter
 
     private static List<(int Start, int End, string Word)> FindMatches(string text, IReadOnlyCollection<string> words)
     {
-        var (normalized, map) = NormalizeWithMap(text);
+        var (normalized, starts, ends) = NormalizeWithMap(text);
         var found = new List<(int Start, int End, string Word)>();
         foreach (var word in words.Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length))
         {
             for (var at = normalized.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(word, at + word.Length, StringComparison.Ordinal))
             {
-                var start = map[at];
-                var end = map[at + word.Length - 1] + 1;
+                var start = starts[at];
+                var end = ends[at + word.Length - 1];
                 if (!found.Any(f => f.Start < end && start < f.End))
                 {
                     found.Add((start, end, word));
@@ -83,25 +83,34 @@ public static class Highlighter
         return found;
     }
 
-    /// <summary>NFKC + lower case, character by character, remembering where each normalised character came from.</summary>
-    private static (string Text, int[] Map) NormalizeWithMap(string text)
+    /// <summary>NFKC + lower case, character by character, remembering the source span of each normalised character.</summary>
+    private static (string Text, int[] Starts, int[] Ends) NormalizeWithMap(string text)
     {
         var builder = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length);
+        var starts = new List<int>(text.Length);
+        var ends = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
             var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+
+            // Half-width voiced marks (ﾊﾟ) and combining marks compose with the character before them.
+            while (i + length < text.Length && text[i + length] is '\uFF9E' or '\uFF9F' or '\u3099' or '\u309A')
+            {
+                length++;
+            }
+
             var piece = JapaneseText.Normalize(text.Substring(i, length));
             foreach (var c in piece)
             {
                 builder.Append(c);
-                map.Add(i);
+                starts.Add(i);
+                ends.Add(i + length);
             }
 
             i += length - 1;
         }
 
-        return (builder.ToString(), map.ToArray());
+        return (builder.ToString(), starts.ToArray(), ends.ToArray());
     }
 
     private static string Render(string text, int from, int to, List<(int Start, int End, string Word)> matches)

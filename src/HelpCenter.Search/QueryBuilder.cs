@@ -14,6 +14,12 @@ namespace HelpCenter.Search;
 /// </summary>
 public sealed class QueryBuilder(AnalyzerSet analyzers)
 {
+    /// <summary>Weight of synonym alternatives, shared among them.</summary>
+    public const float SynonymWeight = 0.7f;
+
+    /// <summary>From this many words on, a query is a sentence and bigram fields count half.</summary>
+    public const int LongQueryWords = 5;
+
     /// <summary>Longest query analysed, in characters; the rest is ignored.</summary>
     public const int MaxQueryLength = 200;
 
@@ -98,9 +104,13 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
         var query = new BooleanQuery();
         AddText(query, cleanedText, fields, 1f);
-        foreach (var alternative in synonyms.Expand(JapaneseText.Normalize(cleanedText), language))
+        AddQuotedPhrases(query, cleanedText, language);
+
+        // Alternatives share a weight, so that a word with many synonyms does not outweigh the rest of the query.
+        var alternatives = synonyms.Expand(JapaneseText.Normalize(cleanedText), language);
+        foreach (var alternative in alternatives)
         {
-            AddText(query, alternative, fields, 0.7f);
+            AddText(query, alternative, fields, SynonymWeight / MathF.Sqrt(alternatives.Count));
         }
 
         return query.Clauses.Count == 0 ? null : query;
@@ -109,7 +119,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     /// <summary>The benchmark and evaluation baseline: a plain OR of the query's character bigrams over the body.</summary>
     public Query? BuildBigramBaseline(string cleanedText)
     {
-        var query = new BooleanQuery();
+        var query = new BooleanQuery(disableCoord: true);
         foreach (var term in Analyze("body.bigram", cleanedText).Distinct())
         {
             query.Add(new TermQuery(new Term("body.bigram", term)), Occur.SHOULD);
@@ -120,9 +130,16 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
     private void AddText(BooleanQuery query, string text, (string Field, float Boost)[] fields, float weight)
     {
+        // In a long question the character bigrams of every phrase add more noise than recall: the words carry it.
+        var words = fields.Any(f => f.Field.EndsWith(".morph", StringComparison.Ordinal)) ? Analyze("title.morph", text).Count : 0;
+        var isSentence = words >= LongQueryWords;
+        var bigramWeight = isSentence ? 0.5f : 1f;
         foreach (var (field, boost) in fields)
         {
-            var terms = Analyze(field, text).Distinct().ToList();
+            // Readings are for what was typed in kana (にだんかい, ぱすわーど): only kana runs are read, so the
+            // okurigana and particles of a sentence written in kanji do not match every article's reading.
+            var source = field.EndsWith(".reading", StringComparison.Ordinal) ? KanaRuns(text, KanaOnly(text) ? 2 : 3) : text;
+            var terms = source.Length == 0 ? [] : Analyze(field, source).Distinct().ToList();
             if (terms.Count == 0)
             {
                 continue;
@@ -143,9 +160,69 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
                 }
             }
 
-            fieldQuery.Boost = boost * weight;
+            // A sentence describes a situation, which the body explains; its words in a title are weaker evidence.
+            var sentenceWeight = isSentence && (field.StartsWith("title.", StringComparison.Ordinal) || field.StartsWith("tags.", StringComparison.Ordinal)) ? 0.5f : 1f;
+            fieldQuery.Boost = boost * weight * sentenceWeight * (field.EndsWith(".bigram", StringComparison.Ordinal) ? bigramWeight : 1f);
             query.Add(fieldQuery, Occur.SHOULD);
         }
+    }
+
+    /// <summary>
+    /// Text the customer put in quotes (「数量が正しくありません」, "Invalid code") is usually a message copied from
+    /// the screen: it also has to match as a phrase of character bigrams, which ranks the article quoting it first.
+    /// </summary>
+    private void AddQuotedPhrases(BooleanQuery query, string text, string language)
+    {
+        if (language == "en")
+        {
+            return;
+        }
+
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, "[「『\"“]([^」』\"”]{2,60})[」』\"”]"))
+        {
+            var terms = Analyze("body.bigram", match.Groups[1].Value);
+            if (terms.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var (field, boost) in new[] { ("body.bigram", 3f), ("title.bigram", 3f) })
+            {
+                var phrase = new PhraseQuery { Boost = boost };
+                for (var i = 0; i < terms.Count; i++)
+                {
+                    phrase.Add(new Term(field, terms[i]), i);
+                }
+
+                query.Add(phrase, Occur.SHOULD);
+            }
+        }
+    }
+
+    private static bool KanaOnly(string text) => text.All(c => JapaneseText.IsKana(c) || char.IsWhiteSpace(c));
+
+    /// <summary>The runs of at least <paramref name="minimum"/> kana in <paramref name="text"/>, separated by spaces.</summary>
+    private static string KanaRuns(string text, int minimum)
+    {
+        var runs = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in JapaneseText.Normalize(text) + " ")
+        {
+            if (JapaneseText.IsKana(c))
+            {
+                current.Append(c);
+                continue;
+            }
+
+            if (current.Length >= minimum)
+            {
+                runs.Add(current.ToString());
+            }
+
+            current.Clear();
+        }
+
+        return string.Join(' ', runs);
     }
 
     private static bool IsFuzzyField(string field) => field.EndsWith(".morph", StringComparison.Ordinal) || field.EndsWith(".en", StringComparison.Ordinal);

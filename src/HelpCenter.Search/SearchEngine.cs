@@ -19,9 +19,12 @@ namespace HelpCenter.Search;
 public sealed class SearchEngine : IDisposable
 {
     /// <summary>Bumped whenever fields or analysis change, so that old indexes are rebuilt.</summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     private const string AnalyzerKey = "analyzer";
+
+    /// <summary>BM25 for indexing and searching (Lucene 4.8 defaults to TF-IDF); the norms must match on both sides.</summary>
+    private static readonly CoordinatedBm25 Similarity = new();
     private const string SchemaKey = "schema";
 
     private readonly ILogger _logger;
@@ -61,8 +64,9 @@ public sealed class SearchEngine : IDisposable
         _writer = new IndexWriter(_directory, new IndexWriterConfig(AnalyzerSet.Version, _analyzers.Index)
         {
             OpenMode = stale is null ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+            Similarity = Similarity,
         });
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: new Bm25SearcherFactory());
         _queries = new QueryBuilder(_analyzers);
         _readings = new ThreadLocal<Analysis.ReadingHelper>(() => new Analysis.ReadingHelper(_analyzers.NewTagger()));
         _suggester = new Suggester(text => _readings.Value!.Reading(text));
@@ -344,6 +348,20 @@ public sealed class SearchEngine : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// BM25 with coordination: a field query matching 3 of the question's 4 words scores 3/4 of its sum, so an
+    /// article that answers the whole question beats one that repeats a single word (BM25 alone ignores this).
+    /// </summary>
+    private sealed class CoordinatedBm25 : Lucene.Net.Search.Similarities.BM25Similarity
+    {
+        public override float Coord(int overlap, int maxOverlap) => maxOverlap == 0 ? 1f : overlap / (float)maxOverlap;
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
     }
 
     /// <summary>Collects every match with its score and category (from the category doc values).</summary>

@@ -103,15 +103,78 @@ public sealed class SynonymSet
         return result.Take(MaxExpansions).ToList();
     }
 
+    private static IEnumerable<string> LatinWords(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsAsciiLetter(text[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).</summary>
+    internal static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     private static string[] Terms(string part) =>
         part.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(JapaneseText.Normalize)
             .Distinct()
             .ToArray();
 
-    /// <summary>Substring match; Latin triggers must also stand as whole words ("pw" is not in "pwa").</summary>
+    /// <summary>
+    /// Substring match; Latin triggers must also stand as whole words ("pw" is not in "pwa"), and a single Latin
+    /// word of 4+ letters also matches a typo of it (1 edit from 4 letters, 2 from 8), like the search itself.
+    /// </summary>
     private static bool Contains(string text, string trigger)
     {
+        if (trigger.Length >= 4 && trigger.All(char.IsAsciiLetter))
+        {
+            var maxEdits = trigger.Length >= 8 ? 2 : 1;
+            foreach (var word in LatinWords(text))
+            {
+                if (Math.Abs(word.Length - trigger.Length) <= maxEdits && EditDistance(word, trigger) <= maxEdits)
+                {
+                    return true;
+                }
+            }
+        }
+
         for (var at = text.IndexOf(trigger, StringComparison.Ordinal); at >= 0; at = text.IndexOf(trigger, at + 1, StringComparison.Ordinal))
         {
             var before = at == 0 ? ' ' : text[at - 1];

@@ -93,8 +93,13 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         return terms;
     }
 
-    /// <summary>The query for the cleaned text and its synonym expansions; null when nothing searchable remains.</summary>
-    public Query? Build(string cleanedText, string language, SynonymSet synonyms)
+    /// <summary>
+    /// The query for the cleaned text and its synonym expansions; null when nothing searchable remains.
+    /// With a <paramref name="reader"/>, character bigrams and readings found in more than an eighth of the
+    /// language's articles are left out: under BM25 they carry almost no weight, yet every one of them makes
+    /// the scorer visit most of the index.
+    /// </summary>
+    public Query? Build(string cleanedText, string language, SynonymSet synonyms, IndexReader? reader = null)
     {
         ArgumentNullException.ThrowIfNull(synonyms);
         if (!Fields.TryGetValue(language, out var fields) || cleanedText.Length == 0)
@@ -102,15 +107,18 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             return null;
         }
 
+        var context = new BuildContext(reader, reader is null ? 0 : reader.DocFreq(new Term("lang", language)));
         var query = new BooleanQuery();
-        AddText(query, cleanedText, fields, 1f);
+        AddText(query, cleanedText, fields, 1f, context);
         AddQuotedPhrases(query, cleanedText, language);
 
         // Alternatives share a weight, so that a word with many synonyms does not outweigh the rest of the query.
+        // They are matched as words and bigrams, not readings (a synonym is already the spelling to look for).
         var alternatives = synonyms.Expand(JapaneseText.Normalize(cleanedText), language);
         foreach (var alternative in alternatives)
         {
-            AddText(query, alternative, fields, SynonymWeight / MathF.Sqrt(alternatives.Count));
+            AddText(query, alternative, fields.Where(f => !f.Field.EndsWith(".reading", StringComparison.Ordinal)).ToArray(),
+                SynonymWeight / MathF.Sqrt(alternatives.Count), context);
         }
 
         return query.Clauses.Count == 0 ? null : query;
@@ -128,10 +136,40 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         return query.Clauses.Count == 0 ? null : query;
     }
 
-    private void AddText(BooleanQuery query, string text, (string Field, float Boost)[] fields, float weight)
+    /// <summary>What one Build shares: the analysis of each text per kind of field (title, tags, summary and body
+    /// are analysed alike), and the document frequencies used to leave out near-universal terms.</summary>
+    private sealed class BuildContext(IndexReader? reader, int languageDocs)
+    {
+        private readonly Dictionary<(string Kind, string Text), List<string>> _analysed = [];
+
+        public List<string> Terms(QueryBuilder builder, string field, string text)
+        {
+            var kind = field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            if (!_analysed.TryGetValue((kind, text), out var terms))
+            {
+                terms = builder.Analyze(field, text).Distinct().ToList();
+                _analysed[(kind, text)] = terms;
+            }
+
+            return terms;
+        }
+
+        public bool IsInformative(string field, string term)
+        {
+            if (reader is null || languageDocs < 20 || field.EndsWith(".morph", StringComparison.Ordinal) ||
+                field.EndsWith(".en", StringComparison.Ordinal) || field.EndsWith(".zh", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return reader.DocFreq(new Term(field, term)) <= languageDocs / 8;
+        }
+    }
+
+    private void AddText(BooleanQuery query, string text, (string Field, float Boost)[] fields, float weight, BuildContext context)
     {
         // In a long question the character bigrams of every phrase add more noise than recall: the words carry it.
-        var words = fields.Any(f => f.Field.EndsWith(".morph", StringComparison.Ordinal)) ? Analyze("title.morph", text).Count : 0;
+        var words = fields.Any(f => f.Field.EndsWith(".morph", StringComparison.Ordinal)) ? context.Terms(this, "title.morph", text).Count : 0;
         var isSentence = words >= LongQueryWords;
         var bigramWeight = isSentence ? 0.5f : 1f;
         foreach (var (field, boost) in fields)
@@ -139,7 +177,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             // Readings are for what was typed in kana (にだんかい, ぱすわーど): only kana runs are read, so the
             // okurigana and particles of a sentence written in kanji do not match every article's reading.
             var source = field.EndsWith(".reading", StringComparison.Ordinal) ? KanaRuns(text, KanaOnly(text) ? 2 : 3) : text;
-            var terms = source.Length == 0 ? [] : Analyze(field, source).Distinct().ToList();
+            var terms = source.Length == 0 ? [] : context.Terms(this, field, source).Where(t => context.IsInformative(field, t)).ToList();
             if (terms.Count == 0)
             {
                 continue;
@@ -186,7 +224,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
                 continue;
             }
 
-            foreach (var (field, boost) in new[] { ("body.bigram", 3f), ("title.bigram", 3f) })
+            foreach (var (field, boost) in new[] { ("body.bigram", 8f), ("title.bigram", 8f) })
             {
                 var phrase = new PhraseQuery { Boost = boost };
                 for (var i = 0; i < terms.Count; i++)

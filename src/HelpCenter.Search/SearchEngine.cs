@@ -22,6 +22,7 @@ public sealed class SearchEngine : IDisposable
     public const string SchemaVersion = "4";
 
     private const string AnalyzerKey = "analyzer";
+    private const int MergeAfterChanges = 500;
 
     /// <summary>BM25 for indexing and searching (Lucene 4.8 defaults to TF-IDF); the norms must match on both sides.</summary>
     private static readonly CoordinatedBm25 Similarity = new();
@@ -38,6 +39,7 @@ public sealed class SearchEngine : IDisposable
     private readonly System.Threading.Lock _syncLock = new();
     private readonly Dictionary<string, string> _indexedHashes = new(StringComparer.Ordinal);
     private readonly float _relativeCutoff;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> _languageFilters = new(StringComparer.Ordinal);
     private SynonymSet _synonyms = SynonymSet.Empty;
 
     /// <summary>Opens (or creates, or rebuilds on analyzer mismatch) the index at <see cref="SearchEngineOptions.IndexPath"/>.</summary>
@@ -130,6 +132,12 @@ public sealed class SearchEngine : IDisposable
                 changed++;
             }
 
+            if (changed >= MergeAfterChanges)
+            {
+                // After a (re)build, one segment makes every search visit one term dictionary instead of dozens.
+                _writer.ForceMerge(1);
+            }
+
             _writer.SetCommitData(new Dictionary<string, string> { [AnalyzerKey] = AnalyzerName, [SchemaKey] = SchemaVersion });
             _writer.Commit();
             _searchers.MaybeRefreshBlocking();
@@ -143,21 +151,21 @@ public sealed class SearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = QueryBuilder.Clean(request.Text);
-        var query = _queries.Build(text, request.Language, _synonyms);
-        if (query is null)
-        {
-            return SearchResults.Empty(text);
-        }
-
         var limit = Math.Clamp(request.Limit, 1, 50);
         var offset = Math.Clamp(request.Offset, 0, 10_000);
         var searcher = _searchers.Acquire();
         try
         {
+            var query = _queries.Build(text, request.Language, _synonyms, searcher.IndexReader);
+            if (query is null)
+            {
+                return SearchResults.Empty(text);
+            }
+
             // One pass over every match: scores and categories. Matches far below the best one (a shared
             // bigram, a synonym of one word) are dropped, so "total" and the facets count real answers.
             var collector = new AllHits();
-            searcher.Search(Filtered(query, ("lang", request.Language)), collector);
+            searcher.Search(query, LanguageFilter(request.Language), collector);
             if (collector.Hits.Count == 0)
             {
                 return SearchResults.Empty(text);
@@ -200,7 +208,7 @@ public sealed class SearchEngine : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(Filtered(query, ("lang", language)), limit);
+            var top = searcher.Search(query, LanguageFilter(language), limit);
             return top.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("slug")).ToList();
         }
         finally
@@ -238,11 +246,12 @@ public sealed class SearchEngine : IDisposable
         _analyzers.Dispose();
     }
 
-    private static Query Filtered(Query query, (string Field, string Value) filter)
-    {
-        var constant = new ConstantScoreQuery(new TermQuery(new Term(filter.Field, filter.Value))) { Boost = 0f };
-        return new BooleanQuery { { query, Occur.MUST }, { constant, Occur.MUST } };
-    }
+    /// <summary>
+    /// One cached filter per language. A filter (rather than a required clause) keeps the scorer in Lucene's
+    /// fast bulk mode for OR queries, and the cache keeps its bits per index segment.
+    /// </summary>
+    private Filter LanguageFilter(string language) =>
+        _languageFilters.GetOrAdd(language, l => new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("lang", l)))));
 
     /// <summary>The words to mark in titles and snippets: the query's own words and those of its synonyms.</summary>
     private List<string> HighlightWords(string text, string language)
@@ -364,10 +373,14 @@ public sealed class SearchEngine : IDisposable
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
     }
 
-    /// <summary>Collects every match with its score and category (from the category doc values).</summary>
+    /// <summary>
+    /// Collects every match with its score and category. Categories are read as doc-value ordinals and turned
+    /// into names once per segment and ordinal, not once per match.
+    /// </summary>
     private sealed class AllHits : ICollector
     {
         private readonly BytesRef _term = new();
+        private readonly Dictionary<int, string> _names = [];
         private SortedDocValues? _categories;
         private Scorer? _scorer;
         private int _docBase;
@@ -381,17 +394,23 @@ public sealed class SearchEngine : IDisposable
             var category = "";
             if (_categories is not null)
             {
-                _categories.Get(doc, _term);
-                category = _term.Utf8ToString();
+                var ord = _categories.GetOrd(doc);
+                if (ord >= 0 && !_names.TryGetValue(ord, out category))
+                {
+                    _categories.LookupOrd(ord, _term);
+                    category = _term.Utf8ToString();
+                    _names[ord] = category;
+                }
             }
 
-            Hits.Add((_docBase + doc, _scorer!.GetScore(), category));
+            Hits.Add((_docBase + doc, _scorer!.GetScore(), category ?? ""));
         }
 
         public void SetNextReader(AtomicReaderContext context)
         {
             _docBase = context.DocBase;
             _categories = context.AtomicReader.GetSortedDocValues("category");
+            _names.Clear();
         }
 
         public void SetScorer(Scorer scorer) => _scorer = scorer;

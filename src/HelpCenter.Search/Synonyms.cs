@@ -11,7 +11,7 @@ namespace HelpCenter.Search;
 public sealed class SynonymSet
 {
     /// <summary>At most this many alternatives are added to one query.</summary>
-    public const int MaxExpansions = 12;
+    public const int MaxExpansions = 8;
 
     private static readonly string[] Sections = ["all", "ja", "en", "zh"];
 

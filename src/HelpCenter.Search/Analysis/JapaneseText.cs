@@ -9,6 +9,13 @@ public static class JapaneseText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // Fast path: kana, common kanji and lower-case ASCII are already normal (most of every article).
+        if (text.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or ' ' or >= '\u3041' and <= '\u30FA' or >= '\u4E00' and <= '\u9FFF'))
+        {
+            return text;
+        }
+
         return text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
     }
 

@@ -7,21 +7,8 @@ internal static class Paths
 {
     public static readonly System.Text.Json.JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    public static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "HelpCenter.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("HelpCenter.sln not found");
-        }
-    }
+    /// <summary>The repository root: the folder holding wwwroot/ and content/, as the app finds it.</summary>
+    public static string Root => HelpCenter.Infrastructure.SiteRoot.Find();
 
     public static string Queries => Path.Combine(Root, "tests", "search-evaluation", "queries.json");
 

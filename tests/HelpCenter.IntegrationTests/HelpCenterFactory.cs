@@ -155,21 +155,8 @@ public sealed class EditableContentFactory : HelpCenterFactory
 
 public static class Repository
 {
-    public static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "HelpCenter.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("HelpCenter.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>The repository root: the folder holding wwwroot/ and content/, as the app finds it.</summary>
+    public static string Root => HelpCenter.Infrastructure.SiteRoot.Find();
 
     public static string Content => Path.Combine(Root, "content");
 }

@@ -35,21 +35,8 @@ public sealed class TempFolder : IDisposable
 public static class Repository
 {
     /// <summary>The repository root, found by walking up from the test binaries.</summary>
-    public static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(System.IO.Path.Combine(dir.FullName, "HelpCenter.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("HelpCenter.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>The repository root: the folder holding wwwroot/ and content/, as the app finds it.</summary>
+    public static string Root => HelpCenter.Infrastructure.SiteRoot.Find();
 
     public static string Content => System.IO.Path.Combine(Root, "content");
 }

@@ -91,7 +91,18 @@ public static class Highlighter
         var ends = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+            var current = text[i];
+            if (current is >= 'a' and <= 'z' or >= '0' and <= '9' or >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or >= '\u4E00' and <= '\u9FFF'
+                && (i + 1 >= text.Length || text[i + 1] is not ('\u3099' or '\u309A')))
+            {
+                // Already normal (most of every article): no allocation.
+                builder.Append(current);
+                starts.Add(i);
+                ends.Add(i + 1);
+                continue;
+            }
+
+            var length = char.IsHighSurrogate(current) && i + 1 < text.Length ? 2 : 1;
 
             // Half-width voiced marks (ﾊﾟ) and combining marks compose with the character before them.
             while (i + length < text.Length && text[i + length] is '\uFF9E' or '\uFF9F' or '\u3099' or '\u309A')

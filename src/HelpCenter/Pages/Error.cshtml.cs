@@ -1,3 +1,4 @@
+using HelpCenter.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
         {
             // The exception handler middleware logs the exception itself; this line ties it to the page shown.
-            logger.LogInformation("Error page shown for {Path} with correlation id {CorrelationId}", failure.Path, CorrelationId);
+            // The path comes from the visitor: %0D%0A in a URL decodes to a line break.
+            logger.LogInformation("Error page shown for {Path} with correlation id {CorrelationId}", LogText.Safe(failure.Path), CorrelationId);
         }
     }
 }

@@ -19,7 +19,7 @@ namespace HelpCenter.Search;
 public sealed class SearchEngine : IDisposable
 {
     /// <summary>Bumped whenever fields or analysis change, so that old indexes are rebuilt.</summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
     private const string AnalyzerKey = "analyzer";
     private const int MergeAfterChanges = 500;
@@ -301,18 +301,11 @@ public sealed class SearchEngine : IDisposable
             new StoredField("hash", hash),
         };
 
-        var kinds = d.Language switch
+        // Exactly the fields that queries use (QueryBuilder.Fields), so that nothing is analysed for nothing.
+        var texts = new Dictionary<string, string> { ["title"] = d.Title, ["tags"] = tags, ["summary"] = d.Summary, ["body"] = d.Body };
+        foreach (var (field, _) in QueryBuilder.Fields[QueryBuilder.Fields.ContainsKey(d.Language) ? d.Language : "en"])
         {
-            "ja" => new[] { "morph", "bigram", "reading" },
-            "zh" => ["zh", "bigram"],
-            _ => ["en"],
-        };
-        foreach (var kind in kinds)
-        {
-            document.Add(new TextField($"title.{kind}", d.Title, Field.Store.NO));
-            document.Add(new TextField($"tags.{kind}", tags, Field.Store.NO));
-            document.Add(new TextField($"summary.{kind}", d.Summary, Field.Store.NO));
-            document.Add(new TextField($"body.{kind}", d.Body, Field.Store.NO));
+            document.Add(new TextField(field, texts[field[..field.IndexOf('.', StringComparison.Ordinal)]], Field.Store.NO));
         }
 
         return document;

@@ -13,6 +13,9 @@ public sealed class SynonymSet
     /// <summary>At most this many alternatives are added to one query.</summary>
     public const int MaxExpansions = 8;
 
+    /// <summary>Shortest Latin trigger that also matches its typos.</summary>
+    public const int MinFuzzyTrigger = 7;
+
     private static readonly string[] Sections = ["all", "ja", "en", "zh"];
 
     private readonly List<(string Language, string Trigger, string[] Expansions)> _rules;
@@ -159,13 +162,14 @@ public sealed class SynonymSet
 
     /// <summary>
     /// Substring match; Latin triggers must also stand as whole words ("pw" is not in "pwa"), and a single Latin
-    /// word of 4+ letters also matches a typo of it (1 edit from 4 letters, 2 from 8), like the search itself.
+    /// word of 7+ letters also matches a typo of it (1 edit, 2 from 10 letters). Shorter words are left exact:
+    /// "change" is one edit from "charge", and would turn a password question into a fees question.
     /// </summary>
     private static bool Contains(string text, string trigger)
     {
-        if (trigger.Length >= 4 && trigger.All(char.IsAsciiLetter))
+        if (trigger.Length >= MinFuzzyTrigger && trigger.All(char.IsAsciiLetter))
         {
-            var maxEdits = trigger.Length >= 8 ? 2 : 1;
+            var maxEdits = trigger.Length >= 10 ? 2 : 1;
             foreach (var word in LatinWords(text))
             {
                 if (Math.Abs(word.Length - trigger.Length) <= maxEdits && EditDistance(word, trigger) <= maxEdits)

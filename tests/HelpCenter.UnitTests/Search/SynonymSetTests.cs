@@ -39,6 +39,18 @@ public sealed class SynonymSetTests
     }
 
     [Fact]
+    public void LongLatinTriggersAlsoMatchTheirTypos()
+    {
+        var set = SynonymSet.Parse("authenticator, 認証アプリ\ncharge, fee", out _);
+
+        Assert.Equal(["認証アプリ"], set.Expand("authentcator アプリ", "ja"));
+        Assert.Equal(["認証アプリ"], set.Expand("authenticater", "ja"));
+
+        // Short words stay exact: "change" is one edit from "charge".
+        Assert.Empty(set.Expand("change my password", "en"));
+    }
+
+    [Fact]
     public void SectionsLimitRulesToTheirLanguage()
     {
         var set = SynonymSet.Parse("[zh]\n忘记密码 => 重置密码\n[ja]\nパスワード, pw\n[all]\nbtc, bitcoin", out var problems);

@@ -14,8 +14,8 @@ namespace HelpCenter.Search;
 /// </summary>
 public sealed class QueryBuilder(AnalyzerSet analyzers)
 {
-    /// <summary>Weight of synonym alternatives, shared among them.</summary>
-    public const float SynonymWeight = 0.7f;
+    /// <summary>Weight of synonym alternatives, shared among them (0.3 scored best on the evaluation set; 0.7: MRR 0.947).</summary>
+    public const float SynonymWeight = 0.3f;
 
     /// <summary>From this many words on, a query is a sentence and bigram fields count half.</summary>
     public const int LongQueryWords = 5;

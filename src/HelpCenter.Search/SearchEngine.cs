@@ -51,7 +51,6 @@ public sealed class SearchEngine : IDisposable
         _analyzers = AnalyzerSet.Create(options.MeCabDictionary, options.ForceIcu, out var fallbackReason);
         if (_analyzers.Morphology == Morphology.Icu)
         {
-            FallbackReason = fallbackReason;
             _logger.LogWarning("Japanese search uses the ICU fallback: {Reason}", fallbackReason);
         }
 
@@ -77,9 +76,6 @@ public sealed class SearchEngine : IDisposable
 
     /// <summary>"mecab" or "icu".</summary>
     public string AnalyzerName => _analyzers.Name;
-
-    /// <summary>Why MeCab is not used, when it is not.</summary>
-    public string? FallbackReason { get; }
 
     /// <summary>Articles in the index.</summary>
     public int DocumentCount

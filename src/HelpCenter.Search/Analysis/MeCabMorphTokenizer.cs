@@ -1,6 +1,4 @@
 using HelpCenter.Search.MeCab;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace HelpCenter.Search.Analysis;
 
@@ -10,37 +8,18 @@ namespace HelpCenter.Search.Analysis;
 /// compound as an extra token at the position of its first part, so precise matches rank above partial ones.
 /// The input is expected to be NFKC case-folded already (see <see cref="AnalyzerSet"/>).
 /// </summary>
-public sealed class MeCabMorphTokenizer : Tokenizer
+public sealed class MeCabMorphTokenizer : BufferedTokenizer
 {
     private readonly MeCabTagger _tagger;
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
-    private readonly IPositionIncrementAttribute _position;
-    private readonly IPositionLengthAttribute _positionLength;
-    private readonly List<(string Term, int Start, int End, int Increment, int Length)> _tokens = [];
-    private int _next;
-    private int _finalOffset;
 
     /// <summary>Creates a tokenizer using <paramref name="tagger"/>, which the caller owns (tokenizers are reused, then dropped without notice).</summary>
     public MeCabMorphTokenizer(TextReader input, MeCabTagger tagger)
         : base(input)
-    {
-        _tagger = tagger;
-        _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
-        _positionLength = AddAttribute<IPositionLengthAttribute>();
-    }
+        => _tagger = tagger;
 
     /// <inheritdoc/>
-    public override void Reset()
+    protected override void Tokenize(string text, List<BufferedToken> tokens)
     {
-        base.Reset();
-        var text = m_input.ReadToEnd();
-        _finalOffset = CorrectOffset(text.Length);
-        _tokens.Clear();
-        _next = 0;
-
         var morphemes = _tagger.Parse(text);
         var pendingIncrement = 1;
         var run = new List<Morpheme>();
@@ -53,7 +32,7 @@ public sealed class MeCabMorphTokenizer : Tokenizer
                 continue;
             }
 
-            pendingIncrement = EmitRun(run, pendingIncrement);
+            pendingIncrement = EmitRun(run, pendingIncrement, tokens);
             run.Clear();
             if (m is null)
             {
@@ -66,33 +45,9 @@ public sealed class MeCabMorphTokenizer : Tokenizer
                 continue;
             }
 
-            _tokens.Add((Term(m), m.Start, m.End, pendingIncrement, 1));
+            tokens.Add(new(Term(m), m.Start, m.End, pendingIncrement));
             pendingIncrement = 1;
         }
-    }
-
-    /// <inheritdoc/>
-    public override bool IncrementToken()
-    {
-        if (_next >= _tokens.Count)
-        {
-            return false;
-        }
-
-        ClearAttributes();
-        var (term, start, end, increment, length) = _tokens[_next++];
-        _term.SetEmpty().Append(term);
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
-        _position.PositionIncrement = increment;
-        _positionLength.PositionLength = length;
-        return true;
-    }
-
-    /// <inheritdoc/>
-    public override void End()
-    {
-        base.End();
-        _offset.SetOffset(_finalOffset, _finalOffset);
     }
 
     private static bool IsCompoundPart(Morpheme m) =>
@@ -104,7 +59,7 @@ public sealed class MeCabMorphTokenizer : Tokenizer
     private static string Term(Morpheme m) => JapaneseText.StemKatakana(m.BaseForm.ToLowerInvariant());
 
     /// <summary>Emits the nouns of a run; a run of two or more adjacent nouns also yields the whole compound.</summary>
-    private int EmitRun(List<Morpheme> run, int increment)
+    private static int EmitRun(List<Morpheme> run, int increment, List<BufferedToken> tokens)
     {
         if (run.Count == 0)
         {
@@ -116,11 +71,11 @@ public sealed class MeCabMorphTokenizer : Tokenizer
         var first = true;
         foreach (var m in run)
         {
-            _tokens.Add((Term(m), m.Start, m.End, first ? increment : 1, 1));
+            tokens.Add(new(Term(m), m.Start, m.End, first ? increment : 1));
             if (first && run.Count > 1 && contiguous && compoundLength >= 3)
             {
                 var compound = JapaneseText.StemKatakana(string.Concat(run.Select(r => r.Surface)).ToLowerInvariant());
-                _tokens.Add((compound, run[0].Start, run[^1].End, 0, run.Count));
+                tokens.Add(new(compound, run[0].Start, run[^1].End, 0, run.Count));
             }
 
             first = false;

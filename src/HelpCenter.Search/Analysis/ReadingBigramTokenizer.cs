@@ -1,7 +1,5 @@
 using System.Text;
 using HelpCenter.Search.MeCab;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace HelpCenter.Search.Analysis;
 
@@ -11,23 +9,14 @@ namespace HelpCenter.Search.Analysis;
 /// kanji or katakana words (二段階認証, パスワード) whatever way MeCab segments the kana. Runs are broken at
 /// symbols, spaces and Latin letters; a run of one character yields a unigram.
 /// </summary>
-public sealed class ReadingBigramTokenizer : Tokenizer
+public sealed class ReadingBigramTokenizer : BufferedTokenizer
 {
     private readonly MeCabTagger? _tagger;
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
-    private readonly List<(string Term, int Start, int End)> _tokens = [];
-    private int _next;
-    private int _finalOffset;
 
     /// <summary>With a tagger, kanji are read by MeCab; without one (ICU fallback), only katakana is folded to hiragana.</summary>
     public ReadingBigramTokenizer(TextReader input, MeCabTagger? tagger)
         : base(input)
-    {
-        _tagger = tagger;
-        _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
-    }
+        => _tagger = tagger;
 
     /// <summary>The hiragana reading of <paramref name="text"/> as runs, each with the span of source text it covers.</summary>
     public static List<(string Reading, int Start, int End)> ReadingRuns(string text, MeCabTagger? tagger)
@@ -98,47 +87,20 @@ public sealed class ReadingBigramTokenizer : Tokenizer
     }
 
     /// <inheritdoc/>
-    public override void Reset()
+    protected override void Tokenize(string text, List<BufferedToken> tokens)
     {
-        base.Reset();
-        var text = m_input.ReadToEnd();
-        _finalOffset = CorrectOffset(text.Length);
-        _tokens.Clear();
-        _next = 0;
         foreach (var (reading, start, end) in ReadingRuns(text, _tagger))
         {
             if (reading.Length == 1)
             {
-                _tokens.Add((reading, start, end));
+                tokens.Add(new(reading, start, end));
                 continue;
             }
 
             for (var i = 0; i + 1 < reading.Length; i++)
             {
-                _tokens.Add((reading.Substring(i, 2), start, end));
+                tokens.Add(new(reading.Substring(i, 2), start, end));
             }
         }
-    }
-
-    /// <inheritdoc/>
-    public override bool IncrementToken()
-    {
-        if (_next >= _tokens.Count)
-        {
-            return false;
-        }
-
-        ClearAttributes();
-        var (term, start, end) = _tokens[_next++];
-        _term.SetEmpty().Append(term);
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
-        return true;
-    }
-
-    /// <inheritdoc/>
-    public override void End()
-    {
-        base.End();
-        _offset.SetOffset(_finalOffset, _finalOffset);
     }
 }

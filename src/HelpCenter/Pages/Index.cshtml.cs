@@ -22,8 +22,9 @@ public sealed class IndexModel(ContentStore content) : PageModel
             .Select(c => (c, visible.Count(a => a.CategoryId == c.Id)))
             .Where(x => x.Item2 > 0)
             .ToList();
+        var categoryOrder = snapshot.Categories.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
         Faqs = visible.Where(a => a.Faq)
-            .OrderBy(a => snapshot.Categories.ToList().FindIndex(c => c.Id == a.CategoryId)).ThenBy(a => a.Order)
+            .OrderBy(a => categoryOrder[a.CategoryId]).ThenBy(a => a.Order)
             .Take(FaqCount)
             .ToList();
     }

@@ -1,9 +1,12 @@
+using HelpCenter.Accounts;
 using HelpCenter.Articles;
 using HelpCenter.Feedback;
 using HelpCenter.Health;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Localization;
+using HelpCenter.Mail;
+using HelpCenter.Requests;
 using HelpCenter.Search;
 
 if (args is [CheckContentCommand.Name, .. var rest])
@@ -20,6 +23,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddSite();
 builder.AddSiteLocalization();
 builder.AddDatabase();
+builder.AddMail();
+builder.AddAccounts();
+builder.AddRequests();
 builder.AddArticles();
 builder.AddFeedback();
 builder.AddSearch();
@@ -29,6 +35,11 @@ var app = builder.Build();
 if (args is [RebuildIndexCommand.Name, ..])
 {
     return RebuildIndexCommand.Run(app.Services, Console.Out);
+}
+
+if (args is [CreateAdminCommand.Name, ..])
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out);
 }
 
 app.UseSite();

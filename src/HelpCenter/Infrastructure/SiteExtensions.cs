@@ -95,8 +95,10 @@ public static class SiteExtensions
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 }

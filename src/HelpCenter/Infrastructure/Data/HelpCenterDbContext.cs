@@ -1,20 +1,30 @@
+using HelpCenter.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpCenter.Infrastructure.Data;
 
 /// <summary>
-/// The site's database. Each feature keeps its entities and their <see cref="IEntityTypeConfiguration{T}"/>
-/// in its own folder; they are picked up from this assembly.
+/// The site's database: Identity's tables plus each feature's entities. Each feature keeps its entities and
+/// their <see cref="IEntityTypeConfiguration{T}"/> in its own folder; they are picked up from this assembly.
 /// </summary>
-public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> options) : DbContext(options)
+public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> options) : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
 {
     public DbSet<Feedback.ArticleFeedback> ArticleFeedback => Set<Feedback.ArticleFeedback>();
 
     public DbSet<Search.SearchLog> SearchLogs => Set<Search.SearchLog>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
+
+    public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+
+    public DbSet<Requests.SupportRequest> Requests => Set<Requests.SupportRequest>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HelpCenterDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HelpCenterDbContext).Assembly);
     }
 }

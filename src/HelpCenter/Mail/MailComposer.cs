@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using HelpCenter.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace HelpCenter.Mail;
+
+/// <summary>
+/// Builds a mail from the localised templates <c>Mail.{Template}.Subject</c>, <c>.Body</c> and <c>.Action</c> in
+/// the shared resources. Bodies are paragraphs separated by blank lines with <c>{Name}</c> placeholders; values are
+/// HTML-encoded in the HTML part. Every mail gets the same greeting and footer.
+/// </summary>
+public sealed class MailComposer(IStringLocalizer<SharedResource> localizer)
+{
+    public MailMessage Compose(string to, string language, string template, IReadOnlyDictionary<string, string>? values = null, string? actionUrl = null)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(Languages.ToCultureName(Languages.IsSupported(language) ? language : Languages.Default));
+        try
+        {
+            values ??= new Dictionary<string, string>();
+            var subject = Fill(localizer[$"Mail.{template}.Subject"].Value, values, html: false);
+            var paragraphs = localizer[$"Mail.{template}.Body"].Value.Split("\n\n");
+            var action = actionUrl is null ? null : localizer[$"Mail.{template}.Action"].Value;
+            var footer = localizer["Mail.Footer"].Value;
+
+            var text = new StringBuilder();
+            var html = new StringBuilder();
+            html.Append("<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.7;color:#1f2937\">");
+            foreach (var paragraph in paragraphs)
+            {
+                text.Append(Fill(paragraph, values, html: false)).Append("\n\n");
+                html.Append("<p>").Append(Fill(paragraph, values, html: true).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+            }
+
+            if (action is not null)
+            {
+                text.Append(action).Append(":\n").Append(actionUrl).Append("\n\n");
+                html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(actionUrl)).Append("\">")
+                    .Append(WebUtility.HtmlEncode(action)).Append("</a></p>");
+            }
+
+            text.Append("-- \n").Append(footer).Append('\n');
+            html.Append("<hr><p style=\"color:#6b7280;font-size:small\">").Append(WebUtility.HtmlEncode(footer).Replace("\n", "<br>", StringComparison.Ordinal))
+                .Append("</p></body></html>");
+            return new MailMessage(to, subject, text.ToString(), html.ToString(), language);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static string Fill(string template, IReadOnlyDictionary<string, string> values, bool html)
+    {
+        var result = html ? WebUtility.HtmlEncode(template) : template;
+        foreach (var (name, value) in values)
+        {
+            result = result.Replace("{" + name + "}", html ? WebUtility.HtmlEncode(value) : value, StringComparison.Ordinal);
+        }
+
+        return result;
+    }
+}

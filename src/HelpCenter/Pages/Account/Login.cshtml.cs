@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using HelpCenter.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Pages.Account;
+
+[EnableRateLimiting(AccountsExtensions.SignInPolicy)]
+public sealed class LoginModel(
+    HelpCenterSignInManager signIn,
+    UserManager<ApplicationUser> users,
+    AccountActivity activity,
+    AccountRateLimiter accountLimiter,
+    IOptions<AccountOptions> options,
+    IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool SingleSignOn => options.Value.OpenIdConnect.Enabled;
+
+    public string SingleSignOnName => options.Value.OpenIdConnect.DisplayName;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(256)]
+        public string Password { get; set; } = "";
+
+        public bool RememberMe { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!accountLimiter.TryAcquire(Input.Email))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is null)
+        {
+            // Same answer as a wrong password: don't reveal whether the account exists.
+            return Failed();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
+            return await users.GetTwoFactorEnabledAsync(user) || !await IsStaffAsync(user)
+                ? LocalRedirect(SafeReturnUrl)
+                : RedirectToPage("/Account/Manage/EnableAuthenticator", new { required = true });
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            await activity.RecordAsync(user, SignInOutcome.SecondFactorRequired, cancellationToken);
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl, rememberMe = Input.RememberMe });
+        }
+
+        if (result.IsLockedOut)
+        {
+            await activity.RecordAsync(user, SignInOutcome.LockedOut, cancellationToken);
+            return Failed();
+        }
+
+        // NotAllowed is decided before the password is checked: only say why to someone who knows the password.
+        if (result.IsNotAllowed && await users.CheckPasswordAsync(user, Input.Password))
+        {
+            await activity.RecordAsync(user, user.IsFrozen ? SignInOutcome.Frozen : SignInOutcome.NotAllowed, cancellationToken);
+            ModelState.AddModelError(string.Empty, localizer[user.IsFrozen ? "Login.Frozen" : "Login.NotConfirmed"]);
+            return Page();
+        }
+
+        await activity.RecordAsync(user, SignInOutcome.WrongPassword, cancellationToken);
+        return Failed();
+    }
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage";
+
+    private async Task<bool> IsStaffAsync(ApplicationUser user)
+    {
+        var roles = await users.GetRolesAsync(user);
+        return roles.Any(Roles.Staff.Contains);
+    }
+
+    private PageResult Failed()
+    {
+        ModelState.AddModelError(string.Empty, localizer["Login.Failed", options.Value.LockoutAttempts, options.Value.LockoutMinutes]);
+        return Page();
+    }
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using HelpCenter.Accounts;
+using HelpCenter.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace HelpCenter.Pages.Account;
+
+/// <summary>Second step of signing in with a single-use recovery code, for a customer who lost the phone.</summary>
+[EnableRateLimiting(AccountsExtensions.SignInPolicy)]
+public sealed class LoginWithRecoveryCodeModel(HelpCenterSignInManager signIn, AccountActivity activity, AuditLog audit, IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(64)]
+        public string RecoveryCode { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToPage("/Account/Login");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
+        if (result.Succeeded)
+        {
+            await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
+            await audit.WriteAsync(AuditKinds.RecoveryCodeUsed, user.Id, actorId: user.Id, cancellationToken: cancellationToken);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage/two-factor");
+        }
+
+        await activity.RecordAsync(user, result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.WrongSecondFactor, cancellationToken);
+        ModelState.AddModelError(string.Empty, localizer[result.IsLockedOut ? "Login.LockedOut" : "TwoFactor.WrongRecoveryCode"]);
+        return Page();
+    }
+}

@@ -48,6 +48,7 @@ public static class AccountsExtensions
             .AddEntityFrameworkStores<HelpCenterDbContext>()
             .AddSignInManager<HelpCenterSignInManager>()
             .AddClaimsPrincipalFactory<HelpCenterClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(settings.SessionCheckSeconds));
@@ -112,6 +113,7 @@ public static class AccountsExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<AccountActivity>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<AccountSecurity>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<AccountRateLimiter>();
         services.AddHostedService<AccountSeeder>();

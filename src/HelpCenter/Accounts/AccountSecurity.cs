@@ -1,0 +1,92 @@
+using System.Text.Json;
+using HelpCenter.Audit;
+using HelpCenter.Requests;
+using Microsoft.AspNetCore.Identity;
+
+namespace HelpCenter.Accounts;
+
+/// <summary>Freezing and unfreezing accounts, and the customer's security reports.</summary>
+public sealed class AccountSecurity(
+    UserManager<ApplicationUser> users,
+    AccountActivity activity,
+    RequestService requests,
+    AccountMail mail,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public const string Takeover = "takeover";
+    public const string Phishing = "phishing";
+
+    public static readonly IReadOnlyList<string> Kinds = [Takeover, Phishing];
+
+    /// <summary>Ends every session of the account (new security stamp) and refuses sign-in until unfrozen.</summary>
+    public async Task FreezeAsync(ApplicationUser user, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsFrozen)
+        {
+            return;
+        }
+
+        user.FrozenAt = clock.GetUtcNow();
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        await audit.WriteAsync(AuditKinds.Frozen, user.Id, reason, cancellationToken: cancellationToken);
+    }
+
+    public async Task UnfreezeAsync(ApplicationUser user, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsFrozen)
+        {
+            return;
+        }
+
+        user.FrozenAt = null;
+        Check(await users.UpdateAsync(user));
+        await audit.WriteAsync(AuditKinds.Unfrozen, user.Id, reason, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Freezes the account and files a high-priority request carrying the sign-in history.</summary>
+    public async Task<SupportRequest> ReportAsync(ApplicationUser user, string kind, string? description, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!Kinds.Contains(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown security report kind.");
+        }
+
+        await FreezeAsync(user, $"security report: {kind}", cancellationToken);
+        var history = await activity.HistoryAsync(user.Id, cancellationToken);
+        var context = new
+        {
+            account = new { id = user.Id, email = user.Email, twoFactor = user.TwoFactorEnabled, createdAt = user.CreatedAt, frozenAt = user.FrozenAt },
+            signIns = history.Select(r => new { at = r.At, outcome = r.Outcome.ToString(), ip = r.IpAddress, browser = r.UserAgent, newBrowser = r.NewBrowser }),
+        };
+        var request = await requests.CreateAsync(new SupportRequest
+        {
+            Reference = "",
+            Channel = RequestChannel.Security,
+            Priority = RequestPriority.High,
+            Status = RequestStatus.New,
+            Topic = kind,
+            Language = user.PreferredLanguage,
+            UserId = user.Id,
+            Email = user.Email!,
+            Name = user.DisplayName,
+            Description = string.IsNullOrWhiteSpace(description) ? "-" : description.Trim(),
+            SystemContextJson = JsonSerializer.Serialize(context),
+        }, cancellationToken);
+        await audit.WriteAsync(AuditKinds.SecurityReport, user.Id, $"{kind} {request.Reference}", cancellationToken: cancellationToken);
+        await mail.SendSecurityReportAsync(user, request.Reference, cancellationToken);
+        return request;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Updating the account failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

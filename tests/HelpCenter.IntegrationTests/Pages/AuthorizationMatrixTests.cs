@@ -1,0 +1,174 @@
+using System.Net;
+using HelpCenter.Accounts;
+using HelpCenter.IntegrationTests.Mail;
+using HelpCenter.IntegrationTests.Pages.Account;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpCenter.IntegrationTests.Pages;
+
+/// <summary>
+/// Every GET endpoint of the app, taken from its endpoint list, against every kind of visitor. A new page is covered
+/// the day it is added: it gets the rule of its folder, and a route parameter the test has no sample value for fails
+/// the test until one is added here.
+/// </summary>
+public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixture<MailFactory>
+{
+    private const string Anonymous = "Anonymous";
+
+    /// <summary>Pages whose answer does not depend on who asks (or not in the usual way).</summary>
+    private static readonly Dictionary<string, int> Fixed = new()
+    {
+        ["/error"] = 200,
+        ["/account/access-denied"] = 403,
+        ["/language"] = 302,
+        ["/search/click"] = 302,
+        ["/account/external-login/{handler?}"] = 302,
+        ["/account/login-2fa"] = 302,
+        ["/account/login-recovery"] = 302,
+    };
+
+    [Fact]
+    public async Task EveryEndpointAnswersEachRoleAsExpected()
+    {
+        var customerId = await UserIdAsync("customer@example.com");
+        var clients = new Dictionary<string, HttpClient>
+        {
+            [Anonymous] = factory.CreateBrowserLikeClient(),
+            [Roles.Customer] = await SignInAsync("customer@example.com", twoFactor: false),
+            [Roles.Agent] = await SignInAsync("agent@example.com", twoFactor: true),
+            [Roles.Editor] = await SignInAsync("editor@example.com", twoFactor: true),
+            [Roles.Admin] = await SignInAsync("admin@example.com", twoFactor: true),
+        };
+
+        var failures = new List<string>();
+        var patterns = GetPatterns();
+        Assert.Contains("/admin/users/{id}", patterns.Select(Describe));
+        Assert.Contains("/agent", patterns.Select(Describe));
+        foreach (var pattern in patterns)
+        {
+            var url = Fill(pattern, customerId);
+            foreach (var (role, client) in clients)
+            {
+                var expected = Expected(Describe(pattern), url, role);
+                var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                var actual = (int)response.StatusCode;
+
+                // Cookie authentication answers "forbidden" with a redirect to the access-denied page (a 403).
+                if (actual == 302 && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal))
+                {
+                    actual = 403;
+                }
+
+                if (actual != expected)
+                {
+                    failures.Add($"{role,-9} GET {url}: expected {expected}, got {actual}");
+                }
+                else if (actual == 302 && expected == 302 && role == Anonymous && NeedsSignIn(url)
+                    && !response.Headers.Location!.OriginalString.Contains("/account/login?ReturnUrl=", StringComparison.Ordinal))
+                {
+                    failures.Add($"{role,-9} GET {url}: redirected to {response.Headers.Location} instead of the sign-in page");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static int Expected(string pattern, string url, string role)
+    {
+        if (Fixed.TryGetValue(pattern, out var status))
+        {
+            return status;
+        }
+
+        if (role == Anonymous && NeedsSignIn(url))
+        {
+            return 302;
+        }
+
+        if (url.StartsWith("/admin", StringComparison.Ordinal))
+        {
+            return role == Roles.Admin ? 200 : 403;
+        }
+
+        if (url.StartsWith("/agent", StringComparison.Ordinal))
+        {
+            return role is Roles.Agent or Roles.Admin ? 200 : 403;
+        }
+
+        if (url.StartsWith("/editor", StringComparison.Ordinal))
+        {
+            return role is Roles.Editor or Roles.Admin ? 200 : 403;
+        }
+
+        return url switch
+        {
+            // Without recovery codes just generated, the page sends the customer back to the 2FA settings.
+            "/account/manage/recovery-codes" => 302,
+            // Staff already use two-step verification: the set-up page sends them to its status page.
+            "/account/manage/enable-authenticator" when role is Roles.Agent or Roles.Editor or Roles.Admin => 302,
+            _ when url.StartsWith("/status/", StringComparison.Ordinal) => int.Parse(url["/status/".Length..], System.Globalization.CultureInfo.InvariantCulture),
+            _ => 200,
+        };
+    }
+
+    private static bool NeedsSignIn(string url) =>
+        url.StartsWith("/account/manage", StringComparison.Ordinal) || url.StartsWith("/account/security/", StringComparison.Ordinal)
+        || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/agent", StringComparison.Ordinal) || url.StartsWith("/editor", StringComparison.Ordinal);
+
+    private List<RoutePattern> GetPatterns() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
+            .Select(e => e.RoutePattern)
+            .DistinctBy(Describe)
+            .OrderBy(Describe, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The pattern as written, without constraints: <c>/{lang}/articles/{slug}</c>.</summary>
+    private static string Describe(RoutePattern pattern) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => "{" + parameter.Name + (parameter.IsOptional ? "?" : "") + "}",
+            _ => "",
+        }))));
+
+    /// <summary>Sample values for route parameters; an unknown parameter fails loudly.</summary>
+    private static string Fill(RoutePattern pattern, string customerId)
+    {
+        var description = Describe(pattern);
+        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart { Name: "lang" } => "ja",
+            RoutePatternParameterPart { Name: "slug" } => "phishing",
+            RoutePatternParameterPart { Name: "id" } when description.StartsWith("/{lang}/categories", StringComparison.Ordinal) => "security",
+            RoutePatternParameterPart { Name: "id" } => customerId,
+            RoutePatternParameterPart { Name: "code" } => "404",
+            RoutePatternParameterPart { Name: "handler" } => "",
+            RoutePatternParameterPart parameter => throw new InvalidOperationException(
+                $"No sample value for {{{parameter.Name}}} in {description}: add one to AuthorizationMatrixTests."),
+            _ => "",
+        }))).Where(s => s.Length > 0);
+        return "/" + string.Join('/', segments);
+    }
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
+    }
+
+    private async Task<HttpClient> SignInAsync(string email, bool twoFactor)
+    {
+        var client = new AccountClient(factory);
+        var response = twoFactor
+            ? await client.LoginAsync(email, MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey)
+            : await client.LoginAsync(email, MailFactory.DevelopmentPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client.Http;
+    }
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project. First installs, when missing, what the tests need from Debian/Ubuntu:
-# Chromium (browser tests), Noto CJK fonts (Japanese in screenshots) and MeCab with IPADIC (search).
+# Chromium (browser tests), Noto CJK fonts (Japanese in screenshots), MeCab with IPADIC (search) and
+# aiosmtpd (the SMTP server the mail tests send to).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,7 @@ if [ -z "${HELPCENTER_CHROMIUM:-}" ] && ! [ -x /usr/bin/chromium ]; then missing
 if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then missing+=(fonts-noto-cjk fontconfig); fi
 if ! ldconfig -p 2>/dev/null | grep -q "libmecab.so.2"; then missing+=(libmecab2); fi
 if ! [ -d /var/lib/mecab/dic/ipadic-utf8 ]; then missing+=(mecab-ipadic-utf8); fi
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then missing+=(python3-aiosmtpd); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"

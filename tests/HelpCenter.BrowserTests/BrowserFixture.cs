@@ -20,7 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public HelpCenterFactory Factory { get; } = new();
+    /// <summary>The app, sending mail to a real SMTP server on loopback, with the development accounts seeded.</summary>
+    public IntegrationTests.Mail.MailFactory Factory { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
 
@@ -30,6 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await Factory.InitializeAsync();
         Factory.UseKestrel(0);
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -64,7 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
-        await Factory.DisposeAsync();
+        await ((IAsyncLifetime)Factory).DisposeAsync();
     }
 }
 

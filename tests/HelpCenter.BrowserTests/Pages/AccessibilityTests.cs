@@ -24,6 +24,11 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { "zh-CN", "/faq" },
         { "ja-JP", "/search?q=%E4%BA%8C%E6%AE%B5%E9%9A%8E%E8%AA%8D%E8%A8%BC" },
         { "en-US", "/search?q=zzqqxx" },
+        { "ja-JP", "/account/login" },
+        { "ja-JP", "/account/register" },
+        { "en-US", "/account/forgot-password" },
+        { "zh-CN", "/account/security-help" },
+        { "ja-JP", "/account/check-email" },
     };
 
     [Theory]

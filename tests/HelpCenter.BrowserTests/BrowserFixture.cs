@@ -48,16 +48,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (no cookies) whose browser asks for <paramref name="locale"/>.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "ja-JP", int width = 1280)
+    public async Task<IPage> NewPageAsync(string locale = "ja-JP", int width = 1280, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
         return await context.NewPageAsync();
     }
+
+    /// <summary>The app under the name <c>localhost</c>: WebAuthn refuses IP addresses as relying-party ids.</summary>
+    public string LocalhostUrl => BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });

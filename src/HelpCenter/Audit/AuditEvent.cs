@@ -50,13 +50,15 @@ public static class AuditKinds
     public const string Deleted = "account.deleted";
     public const string SecurityReport = "account.security-report";
     public const string AdminCreated = "account.admin-created";
+    public const string PasskeyAdded = "passkey.added";
+    public const string PasskeyRemoved = "passkey.removed";
 
     public static readonly IReadOnlyList<string> All =
     [
         Registered, EmailConfirmed, SignedIn, SignInFailed, LockedOut, SignedOut, SignedOutEverywhere,
         PasswordChanged, PasswordReset, PasswordResetRequested, EmailChanged, TwoFactorEnabled, TwoFactorDisabled,
         RecoveryCodesGenerated, RecoveryCodeUsed, RoleGranted, RoleRevoked, Frozen, Unfrozen, Deleted, SecurityReport,
-        AdminCreated,
+        AdminCreated, PasskeyAdded, PasskeyRemoved,
     ];
 }
 

@@ -151,6 +151,44 @@ public sealed class AccountJourneyTests(BrowserFixture browser)
         Assert.Empty(cspErrors);
     }
 
+    [Fact]
+    public async Task CustomerAddsAPasskeyAndSignsInWithItWithoutAPassword()
+    {
+        var email = $"p{Guid.NewGuid():N}"[..12] + "@example.com";
+        await RegisterConfirmedAsync(email);
+        var page = await browser.NewPageAsync("ja-JP", baseUrl: browser.LocalhostUrl);
+
+        // A virtual authenticator (Chrome DevTools Protocol) plays the phone's fingerprint sensor.
+        var devtools = await page.Context.NewCDPSessionAsync(page);
+        await devtools.SendAsync("WebAuthn.enable");
+        await devtools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await page.GotoAsync("/account/login");
+        await SignInAsync(page, email, Password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "パスキー", Exact = true }).ClickAsync();
+        await page.GetByLabel("パスキーの名前").FillAsync("テスト端末");
+        await page.GetByRole(AriaRole.Button, new() { Name = "パスキーを追加する" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("パスキーを追加しました");
+        await Assertions.Expect(page.Locator(".passkey-list")).ToContainTextAsync("テスト端末");
+        await BrowserFixture.ScreenshotAsync(page, "account-passkeys-ja");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインアウト" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "パスキーでサインイン" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("アカウント設定");
+        await Assertions.Expect(page.Locator("dd").First).ToHaveTextAsync(email);
+    }
+
     private async Task RegisterConfirmedAsync(string email)
     {
         var page = await browser.NewPageAsync("ja-JP");
@@ -169,7 +207,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser)
     {
         await page.GetByLabel(emailLabel).FillAsync(email);
         await page.GetByLabel(passwordLabel, new() { Exact = true }).FillAsync(password);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
     }
 
     private static string PathOf(string link) => new Uri(link).PathAndQuery;

@@ -98,6 +98,53 @@ public sealed class LoginModel(
         return Failed();
     }
 
+    /// <summary>WebAuthn request options for a discoverable passkey (no user named yet).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(user: null), "application/json");
+
+    /// <summary>Signs in with the assertion the browser produced (filled in by passkeys.js).</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync([FromForm] string? credentialJson, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (string.IsNullOrEmpty(credentialJson) || credentialJson.Length > 20_000)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Passkeys.SignInFailed"]);
+            return Page();
+        }
+
+        var result = await signIn.PasskeySignInAsync(credentialJson);
+        var user = await PasskeyOwnerAsync(credentialJson);
+        if (!result.Succeeded || user is null)
+        {
+            if (user is not null)
+            {
+                await activity.RecordAsync(user, user.IsFrozen ? SignInOutcome.Frozen : SignInOutcome.NotAllowed, cancellationToken);
+            }
+
+            ModelState.AddModelError(string.Empty, localizer[user?.IsFrozen == true ? "Login.Frozen" : "Passkeys.SignInFailed"]);
+            return Page();
+        }
+
+        await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
+        return LocalRedirect(SafeReturnUrl);
+    }
+
+    /// <summary>The account a credential belongs to, from the credential's id (<c>rawId</c>, base64url).</summary>
+    private async Task<ApplicationUser?> PasskeyOwnerAsync(string credentialJson)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(credentialJson);
+            return json.RootElement.TryGetProperty("rawId", out var rawId) && rawId.GetString() is { } id
+                ? await users.FindByPasskeyIdAsync(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(id))
+                : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage";
 
     private async Task<bool> IsStaffAsync(ApplicationUser user)

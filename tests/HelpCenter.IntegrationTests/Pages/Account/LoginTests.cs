@@ -156,4 +156,27 @@ public sealed class LoginTests(MailFactory factory) : IClassFixture<MailFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(AccountsExtensions.AuthCookieName, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task SignInFromANewBrowserSendsOneNotificationMail()
+    {
+        var email = AccountClient.NewEmail();
+        var phone = new AccountClient(factory);
+        await phone.RegisterAndConfirmAsync(email, Password);
+        await phone.LoginAsync(email, Password);
+
+        var laptop = new AccountClient(factory);
+        await laptop.LoginAsync(email, Password);
+        await laptop.PostFormAsync("/account/logout", "main form", new Dictionary<string, string>());
+        await laptop.LoginAsync(email, Password);
+
+        var notice = await factory.Smtp.WaitForMailAsync(email, "新しいブラウザ");
+        Assert.Contains("http://localhost/account/security/report", notice.TextBody, StringComparison.Ordinal);
+        await Task.Delay(500);
+        Assert.Single(factory.Smtp.Received(email), m => (m.Subject ?? "").Contains("新しいブラウザ", StringComparison.Ordinal));
+
+        var history = await HtmlPage.GetAsync(laptop.Http, "/account/manage/history");
+        Assert.Equal(3, history.FindAll("tbody tr").Count(r => r.TextContent.Contains("成功", StringComparison.Ordinal)));
+        Assert.Single(history.FindAll("tbody tr"), r => r.TextContent.Contains("新しいブラウザ", StringComparison.Ordinal));
+    }
 }

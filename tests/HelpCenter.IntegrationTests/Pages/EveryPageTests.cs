@@ -38,7 +38,7 @@ public sealed class EveryPageTests(HelpCenterFactory factory) : IClassFixture<He
     public async Task EveryResponseCarriesTheSecurityHeaders()
     {
         var client = factory.CreateBrowserLikeClient();
-        foreach (var url in new[] { "/", "/faq", "/ja/articles/phishing", "/no-such-page", "/healthz", "/css/site.css" })
+        foreach (var url in new[] { "/", "/faq", "/ja/articles/phishing", "/no-such-page", "/healthz", "/css/site.css", "/account/login", "/account/manage", "/admin/users", "/account/access-denied" })
         {
             var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));

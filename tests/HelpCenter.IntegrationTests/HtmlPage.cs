@@ -48,7 +48,7 @@ public sealed class HtmlPage
     public IReadOnlyList<IElement> FindAll(string selector) => Document.QuerySelectorAll(selector).ToList();
 
     /// <summary>Submits the form matched by <paramref name="formSelector"/> with its hidden fields (antiforgery token included) plus <paramref name="values"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string formSelector, IDictionary<string, string> values)
+    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string formSelector, IDictionary<string, string> values, string? action = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(values);
@@ -57,7 +57,7 @@ public sealed class HtmlPage
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
             .Where(kv => !values.ContainsKey(kv.Key))
             .Concat(values);
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : Response.RequestMessage!.RequestUri!.PathAndQuery;
+        action ??= form.GetAttribute("action") is { Length: > 0 } a ? a : Response.RequestMessage!.RequestUri!.PathAndQuery;
         return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 }

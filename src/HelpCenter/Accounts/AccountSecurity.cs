@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HelpCenter.Audit;
 using HelpCenter.Requests;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +7,6 @@ namespace HelpCenter.Accounts;
 /// <summary>Freezing and unfreezing accounts, and the customer's security reports.</summary>
 public sealed class AccountSecurity(
     UserManager<ApplicationUser> users,
-    AccountActivity activity,
     RequestService requests,
     AccountMail mail,
     AuditLog audit,
@@ -47,8 +45,9 @@ public sealed class AccountSecurity(
         await audit.WriteAsync(AuditKinds.Unfrozen, user.Id, reason, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Freezes the account and files a high-priority request carrying the sign-in history.</summary>
-    public async Task<SupportRequest> ReportAsync(ApplicationUser user, string kind, string? description, CancellationToken cancellationToken = default)
+    /// <summary>Freezes the account and files a high-priority request carrying the sign-in history
+    /// (<paramref name="context"/> comes from <see cref="RequestContextBuilder"/>).</summary>
+    public async Task<SupportRequest> ReportAsync(ApplicationUser user, string kind, string? description, RequestContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!Kinds.Contains(kind))
@@ -57,12 +56,6 @@ public sealed class AccountSecurity(
         }
 
         await FreezeAsync(user, $"security report: {kind}", cancellationToken);
-        var history = await activity.HistoryAsync(user.Id, cancellationToken);
-        var context = new
-        {
-            account = new { id = user.Id, email = user.Email, twoFactor = user.TwoFactorEnabled, createdAt = user.CreatedAt, frozenAt = user.FrozenAt },
-            signIns = history.Select(r => new { at = r.At, outcome = r.Outcome.ToString(), ip = r.IpAddress, browser = r.UserAgent, newBrowser = r.NewBrowser }),
-        };
         var request = await requests.CreateAsync(new SupportRequest
         {
             Reference = "",
@@ -75,7 +68,7 @@ public sealed class AccountSecurity(
             Email = user.Email!,
             Name = user.DisplayName,
             Description = string.IsNullOrWhiteSpace(description) ? "-" : description.Trim(),
-            SystemContextJson = JsonSerializer.Serialize(context),
+            SystemContextJson = RequestContextBuilder.Serialize(context),
         }, cancellationToken);
         await audit.WriteAsync(AuditKinds.SecurityReport, user.Id, $"{kind} {request.Reference}", cancellationToken: cancellationToken);
         await mail.SendSecurityReportAsync(user, request.Reference, cancellationToken);

@@ -1,26 +1,36 @@
 using System.Globalization;
 using HelpCenter.Infrastructure.Data;
+using HelpCenter.Mail;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpCenter.Requests;
 
-/// <summary>Creates requests with their reference numbers.</summary>
-public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock)
+/// <summary>Creates requests with their reference numbers, keeps their conversations and mails the customer.</summary>
+public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, IDataProtectionProvider protection,
+    MailComposer composer, MailSender sender, PublicUrl urls)
 {
     private const int MaxAttempts = 5;
+    private readonly IDataProtector _links = protection.CreateProtector("HelpCenter.RequestLink.v1");
 
     /// <summary>Numbers are per Tokyo day (<c>HC-yyyyMMdd-NNNN</c>). Two instances may pick the same next number;
-    /// the unique index rejects the second, which then takes the following one.</summary>
+    /// the unique index rejects the second, which then takes the following one. A request carrying an idempotency
+    /// key that was already used returns the first request instead (double click, retry after a timeout).</summary>
     public async Task<SupportRequest> CreateAsync(SupportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await FindByIdempotencyKeyAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         var now = clock.GetUtcNow();
         var day = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var prefix = $"HC-{day}-";
         request.CreatedAt = request.UpdatedAt = now;
         for (var attempt = 1; ; attempt++)
         {
-            var taken = await db.Set<SupportRequest>().CountAsync(r => r.Reference.StartsWith(prefix), cancellationToken);
+            var taken = await db.Requests.CountAsync(r => r.Reference.StartsWith(prefix), cancellationToken);
             request.Reference = prefix + (taken + attempt).ToString("D4", CultureInfo.InvariantCulture);
             db.Add(request);
             try
@@ -31,7 +41,89 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock)
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
                 db.Entry(request).State = EntityState.Detached;
+                foreach (var message in request.Messages)
+                {
+                    db.Entry(message).State = EntityState.Detached;
+                }
+
+                if (await FindByIdempotencyKeyAsync(request.IdempotencyKey, cancellationToken) is { } concurrent)
+                {
+                    return concurrent;
+                }
             }
         }
     }
+
+    public Task<SupportRequest?> FindAsync(string reference, CancellationToken cancellationToken = default) =>
+        db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+
+    public async Task<RequestMessage> AddMessageAsync(SupportRequest request, MessageKind kind, string body, string? authorId, string? authorName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(body);
+        var message = new RequestMessage
+        {
+            RequestId = request.Id,
+            Kind = kind,
+            Body = body.Length > RequestMessage.BodyMaxLength ? body[..RequestMessage.BodyMaxLength] : body,
+            AuthorId = authorId,
+            AuthorName = authorName,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        request.Messages.Add(message);
+        request.UpdatedAt = message.CreatedAt;
+        request.Status = kind switch
+        {
+            MessageKind.Customer when request.Status is RequestStatus.WaitingOnCustomer or RequestStatus.Solved => RequestStatus.Open,
+            MessageKind.Agent when request.Status is RequestStatus.New or RequestStatus.Open => RequestStatus.WaitingOnCustomer,
+            _ => request.Status,
+        };
+        await db.SaveChangesAsync(cancellationToken);
+        return message;
+    }
+
+    /// <summary>The private link to a request: works without signing in, for as long as the request exists.
+    /// The token is data-protected (signed and encrypted), so it cannot be guessed or altered.</summary>
+    public string PrivateLink(SupportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return urls.Absolute($"/requests/{request.Reference}?key={Uri.EscapeDataString(_links.Protect(request.Reference))}");
+    }
+
+    public bool IsValidKey(string reference, string? key)
+    {
+        if (string.IsNullOrEmpty(key) || key.Length > 1000)
+        {
+            return false;
+        }
+
+        try
+        {
+            return _links.Unprotect(key) == reference;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Confirmation of a new request, in the customer's language, with the reference and the private link.</summary>
+    public Task SendConfirmationAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var values = new Dictionary<string, string> { ["Reference"] = request.Reference, ["Description"] = request.Description };
+        return sender.SendAsync(composer.Compose(request.Email, request.Language, "RequestReceived", values, PrivateLink(request)) with { ThreadKey = request.Reference }, cancellationToken);
+    }
+
+    /// <summary>An operator's reply, threaded by the reference number.</summary>
+    public Task SendReplyAsync(SupportRequest request, RequestMessage reply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(reply);
+        var values = new Dictionary<string, string> { ["Reference"] = request.Reference, ["Reply"] = reply.Body, ["Agent"] = reply.AuthorName ?? "" };
+        return sender.SendAsync(composer.Compose(request.Email, request.Language, "RequestReply", values, PrivateLink(request)) with { ThreadKey = request.Reference }, cancellationToken);
+    }
+
+    private async Task<SupportRequest?> FindByIdempotencyKeyAsync(string? key, CancellationToken cancellationToken) =>
+        key is null ? null : await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken);
 }

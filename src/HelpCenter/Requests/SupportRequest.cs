@@ -36,6 +36,29 @@ public sealed class SupportRequest
     /// <summary>Facts gathered by the system (not typed by the customer), as JSON.</summary>
     public string? SystemContextJson { get; set; }
 
+    /// <summary>Exchange account number typed by the customer, normalised (LX12345678).</summary>
+    public string? AccountNumber { get; set; }
+
+    /// <summary>Order, deposit/withdrawal or transaction ids typed by the customer, validated, one per line.</summary>
+    public string? TransactionIds { get; set; }
+
+    /// <summary>Phone number for a callback, E.164.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Preferred callback window (morning, afternoon, evening, any).</summary>
+    public string? CallbackWindow { get; set; }
+
+    /// <summary>The contact flow this request came from, if any.</summary>
+    public Guid? FlowId { get; set; }
+
+    /// <summary>Set by the form: a second submission with the same key returns the first request.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>The operator the request is assigned to.</summary>
+    public string? AssignedToId { get; set; }
+
+    public List<RequestMessage> Messages { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -47,6 +70,37 @@ public enum RequestChannel
     Callback,
     Chat,
     Security,
+    Phone,
+}
+
+/// <summary>One entry of a request's conversation: the customer's text, an operator's reply, an internal note.</summary>
+public sealed class RequestMessage
+{
+    public const int BodyMaxLength = 10_000;
+
+    public long Id { get; set; }
+
+    public int RequestId { get; set; }
+
+    public MessageKind Kind { get; set; }
+
+    public string? AuthorId { get; set; }
+
+    public string? AuthorName { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum MessageKind
+{
+    Customer,
+    Agent,
+
+    /// <summary>Internal note: never shown to the customer.</summary>
+    Note,
+    System,
 }
 
 public enum RequestPriority
@@ -80,5 +134,25 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.Description).HasMaxLength(SupportRequest.DescriptionMaxLength);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => r.UserId);
+        builder.Property(r => r.AccountNumber).HasMaxLength(16);
+        builder.Property(r => r.TransactionIds).HasMaxLength(1000);
+        builder.Property(r => r.Phone).HasMaxLength(20);
+        builder.Property(r => r.CallbackWindow).HasMaxLength(16);
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(64);
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        builder.Property(r => r.AssignedToId).HasMaxLength(450);
+        builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RequestMessageConfiguration : IEntityTypeConfiguration<RequestMessage>
+{
+    public void Configure(EntityTypeBuilder<RequestMessage> builder)
+    {
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.AuthorId).HasMaxLength(450);
+        builder.Property(m => m.AuthorName).HasMaxLength(100);
+        builder.Property(m => m.Body).HasMaxLength(RequestMessage.BodyMaxLength);
+        builder.HasIndex(m => new { m.RequestId, m.Id });
     }
 }

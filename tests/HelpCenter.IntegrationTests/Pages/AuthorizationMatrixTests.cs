@@ -28,12 +28,17 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         ["/account/external-login/{handler?}"] = 302,
         ["/account/login-2fa"] = 302,
         ["/account/login-recovery"] = 302,
+
+        // Without a contact flow these steps send the visitor to its start.
+        ["/contact/channels"] = 302,
+        ["/contact/{channel}"] = 302,
     };
 
     [Fact]
     public async Task EveryEndpointAnswersEachRoleAsExpected()
     {
         var customerId = await UserIdAsync("customer@example.com");
+        var reference = await CreateRequestAsync(customerId);
         var clients = new Dictionary<string, HttpClient>
         {
             [Anonymous] = factory.CreateBrowserLikeClient(),
@@ -49,7 +54,7 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         Assert.Contains("/agent", patterns.Select(Describe));
         foreach (var pattern in patterns)
         {
-            var url = Fill(pattern, customerId);
+            var url = Fill(pattern, customerId, reference);
             foreach (var (role, client) in clients)
             {
                 var expected = Expected(Describe(pattern), url, role);
@@ -104,6 +109,12 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
             return role is Roles.Editor or Roles.Admin ? 200 : 403;
         }
 
+        if (pattern == "/requests/{reference}")
+        {
+            // Only its owner (or the holder of the private link) sees a request; everyone else gets a 404.
+            return role == Roles.Customer ? 200 : 404;
+        }
+
         return url switch
         {
             // Without recovery codes just generated, the page sends the customer back to the 2FA settings.
@@ -116,7 +127,7 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
     }
 
     private static bool NeedsSignIn(string url) =>
-        url.StartsWith("/account/manage", StringComparison.Ordinal) || url.StartsWith("/account/security/", StringComparison.Ordinal)
+        url.StartsWith("/account/manage", StringComparison.Ordinal) || url.StartsWith("/account/security/", StringComparison.Ordinal) || url == "/requests"
         || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/agent", StringComparison.Ordinal) || url.StartsWith("/editor", StringComparison.Ordinal);
 
     private List<RoutePattern> GetPatterns() =>
@@ -137,7 +148,7 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         }))));
 
     /// <summary>Sample values for route parameters; an unknown parameter fails loudly.</summary>
-    private static string Fill(RoutePattern pattern, string customerId)
+    private static string Fill(RoutePattern pattern, string customerId, string reference)
     {
         var description = Describe(pattern);
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
@@ -149,11 +160,28 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
             RoutePatternParameterPart { Name: "id" } => customerId,
             RoutePatternParameterPart { Name: "code" } => "404",
             RoutePatternParameterPart { Name: "handler" } => "",
+            RoutePatternParameterPart { Name: "reference" } => reference,
+            RoutePatternParameterPart { Name: "channel" } => "email",
             RoutePatternParameterPart parameter => throw new InvalidOperationException(
                 $"No sample value for {{{parameter.Name}}} in {description}: add one to AuthorizationMatrixTests."),
             _ => "",
         }))).Where(s => s.Length > 0);
         return "/" + string.Join('/', segments);
+    }
+
+    private async Task<string> CreateRequestAsync(string customerId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var request = await scope.ServiceProvider.GetRequiredService<HelpCenter.Requests.RequestService>().CreateAsync(new HelpCenter.Requests.SupportRequest
+        {
+            Reference = "",
+            Topic = "account",
+            Language = "ja",
+            UserId = customerId,
+            Email = "customer@example.com",
+            Description = "authorization matrix",
+        });
+        return request.Reference;
     }
 
     private async Task<string> UserIdAsync(string email)

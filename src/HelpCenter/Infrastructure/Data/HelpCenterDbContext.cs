@@ -21,6 +21,12 @@ public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> op
 
     public DbSet<Requests.SupportRequest> Requests => Set<Requests.SupportRequest>();
 
+    public DbSet<Requests.RequestMessage> RequestMessages => Set<Requests.RequestMessage>();
+
+    public DbSet<Requests.ContactFlow> ContactFlows => Set<Requests.ContactFlow>();
+
+    public DbSet<Requests.ArticleView> ArticleViews => Set<Requests.ArticleView>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

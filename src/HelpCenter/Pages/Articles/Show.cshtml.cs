@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace HelpCenter.Pages.Articles;
 
 [EnableRateLimiting(RateLimitOptions.PublicFormPolicy)]
-public sealed class ShowModel(ContentStore content, FeedbackService feedback) : PageModel
+public sealed class ShowModel(ContentStore content, FeedbackService feedback, HelpCenter.Requests.VisitorHistory history) : PageModel
 {
     public const int RelatedCount = 5;
     public const int TocMinimumHeadings = 3;
@@ -39,6 +39,10 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback) : 
 
     public bool IsFallback => Article.Language != Lang;
 
+    /// <summary>Set when the customer opened this article from the contact flow's suggestions.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Flow { get; set; }
+
     public sealed class FeedbackInput
     {
         [Required(ErrorMessage = "Feedback.ChooseYesNo")]
@@ -55,6 +59,7 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback) : 
             return NotFound();
         }
 
+        await history.RecordArticleViewAsync(HttpContext, Article.Language, Article.Slug, cancellationToken);
         if (Request.Cookies.TryGetValue(VisitorCookie.Name, out _))
         {
             var vote = await feedback.FindAsync(Article.Language, Article.Slug, VisitorCookie.GetOrCreate(HttpContext), cancellationToken);

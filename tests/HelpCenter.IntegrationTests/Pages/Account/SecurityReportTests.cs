@@ -64,8 +64,9 @@ public sealed partial class SecurityReportTests(ShortSessionCheckFactory factory
             Assert.Equal(RequestPriority.High, request.Priority);
             Assert.Equal(RequestChannel.Security, request.Channel);
             Assert.Equal(user.Id, request.UserId);
-            Assert.Contains("\"signIns\":[", request.SystemContextJson, StringComparison.Ordinal);
-            Assert.Contains("\"outcome\":\"Succeeded\"", request.SystemContextJson, StringComparison.Ordinal);
+            var context = RequestContextBuilder.Deserialize(request.SystemContextJson)!;
+            Assert.Equal(user.Id, context.Account!.Id);
+            Assert.Equal(2, context.Account.RecentSignIns.Count(s => s.Outcome == "Succeeded"));
             Assert.True(await db.AuditEvents.AnyAsync(e => e.SubjectId == user.Id && e.Kind == AuditKinds.Frozen));
         }
 
@@ -104,7 +105,7 @@ public sealed partial class SecurityReportTests(ShortSessionCheckFactory factory
         var firstRow = inbox.Find("tbody tr")!;
         Assert.Contains("priority-high", firstRow.ClassName, StringComparison.Ordinal);
         var row = inbox.FindAll("tbody tr").Single(r => r.TextContent.Contains(reference, StringComparison.Ordinal));
-        var accountUrl = row.QuerySelector("a")!.GetAttribute("href")!;
+        var accountUrl = row.QuerySelector("a[href^='/agent/accounts/']")!.GetAttribute("href")!;
 
         var unfreeze = await agent.PostFormAsync(accountUrl, "form[action*=Unfreeze]", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, unfreeze.StatusCode);

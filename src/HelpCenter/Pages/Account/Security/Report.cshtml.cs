@@ -19,6 +19,7 @@ public sealed class ReportModel(
     UserManager<ApplicationUser> users,
     HelpCenterSignInManager signIn,
     AccountSecurity security,
+    RequestContextBuilder contextBuilder,
     IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -85,7 +86,8 @@ public sealed class ReportModel(
             return Page();
         }
 
-        var request = await security.ReportAsync(user, Kind, Input.Description, cancellationToken);
+        var context = await contextBuilder.BuildAsync(HttpContext, flow: null, browserTimeZone: null, signInCount: 20, cancellationToken);
+        var request = await security.ReportAsync(user, Kind, Input.Description, context, cancellationToken);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SecurityReported", new { reference = request.Reference, kind = Kind });
     }

@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using HelpCenter.Accounts;
+using HelpCenter.Infrastructure.Data;
+using HelpCenter.Requests;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpCenter.Pages.Agent.Requests;
+
+/// <summary>One request as an operator works on it: context timeline, conversation, reply, note, status, assignment.</summary>
+public sealed class ShowModel(RequestService requests, UserManager<ApplicationUser> users, HelpCenterDbContext db) : PageModel
+{
+    [FromRoute]
+    public string Reference { get; set; } = "";
+
+    public SupportRequest Item { get; private set; } = default!;
+
+    public RequestContext? Context { get; private set; }
+
+    public IReadOnlyList<(string Id, string Email)> Agents { get; private set; } = [];
+
+    public string? AssignedEmail { get; private set; }
+
+    [BindProperty]
+    public MessageInput Input { get; set; } = new();
+
+    public sealed class MessageInput
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(RequestMessage.BodyMaxLength, ErrorMessage = "Validation.TooLong")]
+        public string Body { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var agent = await users.GetUserAsync(User);
+        var reply = await requests.AddMessageAsync(Item, MessageKind.Agent, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken);
+        Item.AssignedToId ??= agent?.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        await requests.SendReplyAsync(Item, reply, cancellationToken);
+        TempData["Status"] = "AgentRequest.ReplySent";
+        return RedirectToPage(new { reference = Reference });
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var agent = await users.GetUserAsync(User);
+        await requests.AddMessageAsync(Item, MessageKind.Note, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken);
+        TempData["Status"] = "AgentRequest.NoteAdded";
+        return RedirectToPage(new { reference = Reference });
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(RequestStatus status, string? assignee, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Enum.IsDefined(status) || (assignee is { Length: > 0 } && Agents.All(a => a.Id != assignee)))
+        {
+            return BadRequest();
+        }
+
+        Item.Status = status;
+        Item.AssignedToId = string.IsNullOrEmpty(assignee) ? null : assignee;
+        Item.UpdatedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = "Manage.Saved";
+        return RedirectToPage(new { reference = Reference });
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await requests.FindAsync(Reference, cancellationToken) is not { } request)
+        {
+            return false;
+        }
+
+        Item = request;
+        Context = RequestContextBuilder.Deserialize(request.SystemContextJson);
+        var staff = await users.GetUsersInRoleAsync(Roles.Agent);
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        Agents = staff.Concat(admins).DistinctBy(u => u.Id).OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => (u.Id, u.Email!)).ToList();
+        AssignedEmail = Agents.FirstOrDefault(a => a.Id == request.AssignedToId).Email;
+        return true;
+    }
+}

@@ -1,0 +1,142 @@
+using System.ComponentModel.DataAnnotations;
+using HelpCenter.Accounts;
+using HelpCenter.Contact;
+using HelpCenter.Localization;
+using HelpCenter.Requests;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace HelpCenter.Pages.Contact;
+
+/// <summary>Step 3: an email request or a phone-callback request, with the flow's context attached on the server.</summary>
+[EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
+public sealed class RequestModel(ContactFlowService flows, ContactRequests contact, RequestService requests,
+    UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public static readonly IReadOnlyList<string> Windows = ["any", "morning", "afternoon", "evening"];
+
+    [FromRoute]
+    public string Channel { get; set; } = "email";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Flow { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool IsCallback => Channel == "callback";
+
+    public sealed class InputModel
+    {
+        [StringLength(100, ErrorMessage = "Validation.TooLong")]
+        public string? Name { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        public string Email { get; set; } = "";
+
+        [StringLength(40, ErrorMessage = "Validation.TooLong")]
+        public string? AccountNumber { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Validation.TooLong")]
+        public string? TransactionIds { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(SupportRequest.DescriptionMaxLength, ErrorMessage = "Validation.TooLong")]
+        public string Description { get; set; } = "";
+
+        [StringLength(40, ErrorMessage = "Validation.TooLong")]
+        public string? Phone { get; set; }
+
+        public string? CallbackWindow { get; set; }
+
+        public string? CallbackLanguage { get; set; }
+
+        /// <summary>Filled in by contact.js from the browser (Intl API); checked on the server.</summary>
+        public string? TimeZone { get; set; }
+
+        /// <summary>Generated when the form is shown: a double click or a retry submits the same id.</summary>
+        [Required, StringLength(36, MinimumLength = 32)]
+        public string SubmissionId { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
+        {
+            return Redirect("/contact");
+        }
+
+        Input.Description = flow.Question ?? "";
+        Input.SubmissionId = Guid.NewGuid().ToString("N");
+        Input.CallbackLanguage = Languages.Current;
+        Input.CallbackWindow = "any";
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            Input.Email = user.Email!;
+            Input.Name = user.DisplayName;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
+        {
+            return Redirect("/contact");
+        }
+
+        string? account = null;
+        if (!string.IsNullOrWhiteSpace(Input.AccountNumber) && !ContactValidation.TryNormalizeAccountNumber(Input.AccountNumber, out account))
+        {
+            ModelState.AddModelError("Input.AccountNumber", localizer["Contact.AccountNumberInvalid"]);
+        }
+
+        var ids = ContactValidation.ParseIds(Input.TransactionIds ?? "", out var invalid);
+        if (invalid.Count > 0)
+        {
+            ModelState.AddModelError("Input.TransactionIds", localizer["Contact.IdsInvalid", string.Join(", ", invalid)]);
+        }
+
+        string? phone = null;
+        if (IsCallback)
+        {
+            if (string.IsNullOrWhiteSpace(Input.Phone) || !ContactValidation.TryNormalizePhone(Input.Phone, out phone))
+            {
+                ModelState.AddModelError("Input.Phone", localizer[string.IsNullOrWhiteSpace(Input.Phone) ? "Validation.Required" : "Contact.PhoneInvalid"]);
+            }
+
+            if (!Windows.Contains(Input.CallbackWindow))
+            {
+                ModelState.AddModelError("Input.CallbackWindow", localizer["Validation.Required"]);
+            }
+
+            if (!Languages.IsSupported(Input.CallbackLanguage))
+            {
+                ModelState.AddModelError("Input.CallbackLanguage", localizer["Validation.Required"]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var request = await contact.CreateAsync(HttpContext, flow, new ContactRequests.Submission(
+            IsCallback ? RequestChannel.Callback : RequestChannel.Email,
+            Input.Email.Trim(),
+            string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim(),
+            Input.Description.Trim(),
+            account,
+            ids,
+            phone,
+            IsCallback ? Input.CallbackWindow : null,
+            IsCallback ? Input.CallbackLanguage! : Languages.Current,
+            Input.TimeZone,
+            Input.SubmissionId), cancellationToken);
+        TempData["Status"] = "Contact.Received";
+        return Redirect(new Uri(requests.PrivateLink(request)).PathAndQuery);
+    }
+}

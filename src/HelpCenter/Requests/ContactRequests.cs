@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using HelpCenter.Infrastructure;
+
+namespace HelpCenter.Requests;
+
+/// <summary>Turns a contact flow into a request: attaches the system context, records the escalation, mails the customer.</summary>
+public sealed class ContactRequests(RequestService requests, RequestContextBuilder contexts, ContactFlowService flows)
+{
+    /// <summary>The customer's part of an email or callback request, already validated and normalised.</summary>
+    public sealed record Submission(
+        RequestChannel Channel,
+        string Email,
+        string? Name,
+        string Description,
+        string? AccountNumber,
+        IReadOnlyList<string> TransactionIds,
+        string? Phone,
+        string? CallbackWindow,
+        string Language,
+        string? BrowserTimeZone,
+        string SubmissionId);
+
+    public async Task<SupportRequest> CreateAsync(HttpContext http, ContactFlow flow, Submission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(submission);
+        var context = await contexts.BuildAsync(http, flow, submission.BrowserTimeZone, cancellationToken: cancellationToken);
+        var request = await requests.CreateAsync(new SupportRequest
+        {
+            Reference = "",
+            Channel = submission.Channel,
+            Priority = RequestPriority.Normal,
+            Status = RequestStatus.New,
+            Topic = flow.Topic ?? "other",
+            Language = submission.Language,
+            UserId = context.Account?.Id,
+            Email = submission.Email,
+            Name = submission.Name,
+            Description = submission.Description,
+            AccountNumber = submission.AccountNumber,
+            TransactionIds = submission.TransactionIds.Count == 0 ? null : string.Join('\n', submission.TransactionIds),
+            Phone = submission.Phone,
+            CallbackWindow = submission.CallbackWindow,
+            FlowId = flow.Id,
+            IdempotencyKey = IdempotencyKey(http, submission.SubmissionId),
+            SystemContextJson = RequestContextBuilder.Serialize(context),
+        }, cancellationToken);
+
+        if (flow.RequestId is null)
+        {
+            await flows.MarkEscalatedAsync(flow, submission.Channel, request.Id, cancellationToken);
+            await requests.SendConfirmationAsync(request, cancellationToken);
+        }
+
+        return request;
+    }
+
+    /// <summary>A reference code to read out on the phone, so that the operator who answers can open the context.</summary>
+    public async Task<SupportRequest> CreatePhoneReferenceAsync(HttpContext http, ContactFlow flow, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(flow);
+        var context = await contexts.BuildAsync(http, flow, null, cancellationToken: cancellationToken);
+        var request = await requests.CreateAsync(new SupportRequest
+        {
+            Reference = "",
+            Channel = RequestChannel.Phone,
+            Priority = RequestPriority.Normal,
+            Status = RequestStatus.New,
+            Topic = flow.Topic ?? "other",
+            Language = flow.Language,
+            UserId = context.Account?.Id,
+            Email = context.Account?.Email ?? "-",
+            Description = string.IsNullOrWhiteSpace(flow.Question) ? "-" : flow.Question,
+            FlowId = flow.Id,
+            IdempotencyKey = IdempotencyKey(http, "phone:" + flow.Id.ToString("N")),
+            SystemContextJson = RequestContextBuilder.Serialize(context),
+        }, cancellationToken);
+        if (flow.EscalatedAt is null)
+        {
+            await flows.MarkEscalatedAsync(flow, RequestChannel.Phone, request.Id, cancellationToken);
+        }
+
+        return request;
+    }
+
+    /// <summary>Scoped to the visitor: another browser replaying the same submission id cannot reach this request.</summary>
+    private static string IdempotencyKey(HttpContext http, string submissionId) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(VisitorCookie.GetOrCreate(http) + "\n" + submissionId)));
+}

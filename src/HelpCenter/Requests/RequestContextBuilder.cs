@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HelpCenter.Accounts;
+using HelpCenter.Infrastructure;
+using HelpCenter.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpCenter.Requests;
+
+/// <summary>
+/// What the system knows about the customer's situation, gathered on the server (never from form fields): where the
+/// flow started, the session's last searches and article views, the suggestions shown and opened, the browser,
+/// and for a signed-in customer the account. Operators see these facts as "verified by the system".
+/// </summary>
+public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserManager<ApplicationUser> users)
+{
+    public const int HistoryLength = 10;
+
+    public async Task<RequestContext> BuildAsync(HttpContext http, ContactFlow? flow, string? browserTimeZone, int signInCount = 5, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var visitor = VisitorCookie.GetOrCreate(http);
+        var searches = await db.SearchLogs.AsNoTracking().Where(s => s.SessionId == visitor)
+            .OrderByDescending(s => s.Id).Take(HistoryLength).Select(s => s.Query).ToListAsync(cancellationToken);
+        var articles = await db.ArticleViews.AsNoTracking().Where(v => v.VisitorId == visitor)
+            .OrderByDescending(v => v.Id).Take(HistoryLength).Select(v => v.Language + "/" + v.Slug).ToListAsync(cancellationToken);
+        var userAgent = LogText.Safe(http.Request.Headers.UserAgent.ToString());
+
+        AccountFacts? account = null;
+        if (await users.GetUserAsync(http.User) is { } user)
+        {
+            var signIns = await db.SignIns.AsNoTracking().Where(r => r.UserId == user.Id).OrderByDescending(r => r.Id).Take(signInCount)
+                .Select(r => new SignInFact(r.At, r.Outcome.ToString(), r.IpAddress, r.UserAgent)).ToListAsync(cancellationToken);
+            account = new AccountFacts(user.Id, user.Email!, user.TwoFactorEnabled, user.IsFrozen, signIns);
+        }
+
+        return new RequestContext(
+            flow?.StartPage,
+            Localization.Languages.Current,
+            Browser(userAgent),
+            OperatingSystem(userAgent),
+            userAgent,
+            TimeZoneOrNull(browserTimeZone),
+            searches,
+            articles,
+            ContactFlowService.Lines(flow?.ShownSlugs),
+            ContactFlowService.Lines(flow?.OpenedSlugs),
+            account);
+    }
+
+    public static string Serialize(RequestContext context) => JsonSerializer.Serialize(context, JsonOptions);
+
+    public static RequestContext? Deserialize(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RequestContext>(json, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Browser family and major version, from the User-Agent (good enough for support, not for analytics).</summary>
+    public static string Browser(string userAgent)
+    {
+        ArgumentNullException.ThrowIfNull(userAgent);
+        foreach (var (name, pattern) in new[] { ("Edge", "Edg/"), ("Opera", "OPR/"), ("Chrome", "Chrome/"), ("Firefox", "Firefox/"), ("Safari", "Version/") })
+        {
+            var at = userAgent.IndexOf(pattern, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var version = new string(userAgent[(at + pattern.Length)..].TakeWhile(char.IsAsciiDigit).ToArray());
+                return version.Length > 0 ? $"{name} {version}" : name;
+            }
+        }
+
+        return "unknown";
+    }
+
+    public static string OperatingSystem(string userAgent)
+    {
+        ArgumentNullException.ThrowIfNull(userAgent);
+        return userAgent switch
+        {
+            _ when userAgent.Contains("iPhone", StringComparison.Ordinal) || userAgent.Contains("iPad", StringComparison.Ordinal) => "iOS",
+            _ when userAgent.Contains("Android", StringComparison.Ordinal) => "Android",
+            _ when userAgent.Contains("Windows", StringComparison.Ordinal) => "Windows",
+            _ when userAgent.Contains("Mac OS X", StringComparison.Ordinal) => "macOS",
+            _ when userAgent.Contains("Linux", StringComparison.Ordinal) => "Linux",
+            _ => "unknown",
+        };
+    }
+
+    /// <summary>An IANA time-zone name reported by the browser (Intl API), accepted only if it looks like one.</summary>
+    public static string? TimeZoneOrNull(string? value) =>
+        value is { Length: > 0 and <= 64 } && TimeZonePattern().IsMatch(value) ? value : null;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    [GeneratedRegex(@"^[A-Za-z]+(/[A-Za-z0-9_+\-]+){0,2}$|^UTC$")]
+    private static partial Regex TimeZonePattern();
+}
+
+/// <summary>The system-verified context of a request. <see cref="BrowserTimeZone"/> is reported by the browser.</summary>
+public sealed record RequestContext(
+    string? StartPage,
+    string Language,
+    string Browser,
+    string OperatingSystem,
+    string UserAgent,
+    string? BrowserTimeZone,
+    IReadOnlyList<string> RecentSearches,
+    IReadOnlyList<string> RecentArticles,
+    IReadOnlyList<string> SuggestionsShown,
+    IReadOnlyList<string> SuggestionsOpened,
+    AccountFacts? Account);
+
+public sealed record AccountFacts(string Id, string Email, bool TwoFactor, bool Frozen, IReadOnlyList<SignInFact> RecentSignIns);
+
+public sealed record SignInFact(DateTimeOffset At, string Outcome, string? IpAddress, string? Browser);

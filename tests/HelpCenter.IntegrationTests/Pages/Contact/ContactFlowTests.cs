@@ -1,0 +1,222 @@
+using System.Net;
+using System.Text.Json;
+using HelpCenter.Accounts;
+using HelpCenter.Infrastructure.Data;
+using HelpCenter.IntegrationTests.Mail;
+using HelpCenter.IntegrationTests.Pages.Account;
+using HelpCenter.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpCenter.IntegrationTests.Pages.Contact;
+
+public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFactory>
+{
+    [Fact]
+    public async Task SuggestionsForTheQuestionSayWhichWordsMatched()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var flow = await StartFlowAsync(client);
+
+        var json = await client.GetStringAsync(new Uri($"/contact?handler=suggest&flow={Uri.EscapeDataString(flow)}&topic=account&q={Uri.EscapeDataString("出金がまだ届きません")}", UriKind.Relative));
+        var items = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+        Assert.InRange(items.Count, 1, 5);
+        Assert.All(items, item =>
+        {
+            Assert.NotEmpty(item.GetProperty("matched").EnumerateArray());
+            Assert.StartsWith("/contact?handler=open&flow=", item.GetProperty("url").GetString(), StringComparison.Ordinal);
+        });
+
+        // Without JavaScript the same suggestions come with the page.
+        var page = await HtmlPage.GetAsync(client, $"/contact?flow={Uri.EscapeDataString(flow)}&q={Uri.EscapeDataString("出金がまだ届きません")}");
+        Assert.Equal(items.Count, page.FindAll(".suggestion-list li").Count);
+        Assert.Equal("出金がまだ届きません", page.Find("#hc-question")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task HostileQuestionsNeverBreakTheFlow()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var flow = Uri.EscapeDataString(await StartFlowAsync(client));
+        foreach (var hostile in new[] { "<script>alert(1)</script>", "title:(a OR b)^9 ~\"", new string('(', 5000), "\u202E\u0000\u0007😀", "'; DROP TABLE Requests; --" })
+        {
+            var response = await client.GetAsync(new Uri($"/contact?handler=suggest&flow={flow}&q={Uri.EscapeDataString(hostile)}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await HtmlPage.GetAsync(client, $"/contact?flow={flow}&q={Uri.EscapeDataString(hostile)}");
+            Assert.Equal(200, page.Status);
+            Assert.Empty(page.FindAll("main script:not([src])"));
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/contact?handler=suggest&flow=forged&q=x", UriKind.Relative))).StatusCode);
+        var forged = await client.GetAsync(new Uri("/contact/channels?flow=CfDJ8forged", UriKind.Relative));
+        Assert.Equal("/contact", forged.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task OpeningASuggestionAndSayingItSolvedTheProblemIsRecordedAsADeflection()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var flow = await StartFlowAsync(client);
+        var page = await HtmlPage.GetAsync(client, $"/contact?flow={Uri.EscapeDataString(flow)}&q={Uri.EscapeDataString("パスワードを忘れた")}");
+        var open = page.Find(".suggestion-list a")!.GetAttribute("href")!;
+
+        var redirect = await client.GetAsync(new Uri(open, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var article = await HtmlPage.GetAsync(client, redirect.Headers.Location!.OriginalString);
+        Assert.NotNull(article.Find(".deflection-banner"));
+        var solved = await article.SubmitAsync(client, ".deflection-banner form", new Dictionary<string, string>());
+        Assert.Equal("/contact/solved", solved.Headers.Location?.OriginalString);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var slug = redirect.Headers.Location.OriginalString.Split('/', '?')[3];
+        var record = await db.ContactFlows.SingleAsync(f => f.SolvedSlug == slug && f.Question == "パスワードを忘れた");
+        Assert.Contains(slug, ContactFlowService.Lines(record.OpenedSlugs));
+        Assert.Null(record.EscalatedAt);
+    }
+
+    [Fact]
+    public async Task EmailRequestCarriesTheServerSideContextAndTheCustomerGetsTheReference()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("出金手数料"), UriKind.Relative));
+        await client.GetAsync(new Uri("/ja/articles/withdrawal-fees", UriKind.Relative));
+        var flow = await StartFlowAsync(client, from: "/ja/articles/withdrawal-fees");
+        await client.GetAsync(new Uri($"/contact?flow={Uri.EscapeDataString(flow)}&topic=account&q={Uri.EscapeDataString("出金が3時間たっても届きません")}", UriKind.Relative));
+
+        var email = AccountClient.NewEmail();
+        var form = await HtmlPage.GetAsync(client, $"/contact/email?flow={Uri.EscapeDataString(flow)}");
+        Assert.Equal("出金が3時間たっても届きません", form.Find("#Input_Description")!.TextContent.Trim());
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "山田 花子",
+            ["Input.Email"] = email,
+            ["Input.AccountNumber"] = "ｌｘ１２３４５６７８",
+            ["Input.TransactionIds"] = "WD-0123456789、0xABCDEF0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789",
+            ["Input.Description"] = "出金が3時間たっても届きません",
+            ["Input.TimeZone"] = "Asia/Tokyo",
+        };
+        var first = await form.SubmitAsync(client, "#hc-request-form", values);
+        var second = await form.SubmitAsync(client, "#hc-request-form", values);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+
+        var confirmation = await HtmlPage.GetAsync(client, first.Headers.Location!.OriginalString);
+        var reference = confirmation.Find("h1 code")!.TextContent;
+        Assert.Matches(@"^HC-\d{8}-\d{4}$", reference);
+        var mail = await factory.Smtp.WaitForMailAsync(email, reference);
+        Assert.Contains("http://localhost/requests/" + reference + "?key=", mail.TextBody, StringComparison.Ordinal);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var request = await db.Requests.SingleAsync(r => r.Email == email);
+        Assert.Equal(reference, request.Reference);
+        Assert.Equal("LX12345678", request.AccountNumber);
+        Assert.Equal("WD-0123456789\n0xabcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789", request.TransactionIds);
+        Assert.Equal("account", request.Topic);
+        var context = RequestContextBuilder.Deserialize(request.SystemContextJson)!;
+        Assert.Equal("/ja/articles/withdrawal-fees", context.StartPage);
+        Assert.Contains("出金手数料", context.RecentSearches);
+        Assert.Contains("ja/withdrawal-fees", context.RecentArticles);
+        Assert.NotEmpty(context.SuggestionsShown);
+        Assert.Equal("Asia/Tokyo", context.BrowserTimeZone);
+        Assert.Null(context.Account);
+        Assert.Equal(RequestChannel.Email, (await db.ContactFlows.SingleAsync(f => f.RequestId == request.Id)).EscalatedChannel);
+
+        // The private link is the only way in for an anonymous customer.
+        var stranger = factory.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri($"/requests/{reference}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri($"/requests/{reference}?key=forged", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task InvalidFieldsKeepEverythingTypedWithTheErrorNextToTheField()
+    {
+        var client = factory.CreateBrowserLikeClient("en");
+        var flow = await StartFlowAsync(client);
+        var form = await HtmlPage.GetAsync(client, $"/contact/callback?flow={Uri.EscapeDataString(flow)}");
+        var response = await form.SubmitAsync(client, "#hc-request-form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "<b>Jane</b>",
+            ["Input.Email"] = "jane@example.com",
+            ["Input.Phone"] = "12345",
+            ["Input.CallbackWindow"] = "morning",
+            ["Input.CallbackLanguage"] = "en",
+            ["Input.AccountNumber"] = "AB123",
+            ["Input.TransactionIds"] = "ORD-0123456789, not-an-id",
+            ["Input.Description"] = "Please call me",
+        });
+        var page = await HtmlPage.ParseAsync(response);
+        Assert.Equal(200, page.Status);
+        Assert.Equal("<b>Jane</b>", page.Find("#Input_Name")!.GetAttribute("value"));
+        Assert.Equal("12345", page.Find("#Input_Phone")!.GetAttribute("value"));
+        Assert.Equal("ORD-0123456789, not-an-id", page.Find("#Input_TransactionIds")!.TextContent.Trim());
+        Assert.Contains("phone number", page.Find("#Input_Phone-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("LX", page.Find("#Input_AccountNumber-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not-an-id", page.Find("#Input_TransactionIds-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("morning", page.Find("#Input_CallbackWindow option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task OperatorSeesTheContextRepliesAndTheCustomerReceivesTheReplyButNeverTheNote()
+    {
+        var customer = new AccountClient(factory);
+        await customer.LoginAsync("customer@example.com", MailFactory.DevelopmentPassword);
+        var flow = await StartFlowAsync(customer.Http);
+        var form = await HtmlPage.GetAsync(customer.Http, $"/contact/callback?flow={Uri.EscapeDataString(flow)}");
+        Assert.Equal("customer@example.com", form.Find("#Input_Email")!.GetAttribute("value"));
+        var created = await form.SubmitAsync(customer.Http, "#hc-request-form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "customer@example.com",
+            ["Input.Phone"] = "０９０−１２３４−５６７８",
+            ["Input.CallbackWindow"] = "afternoon",
+            ["Input.CallbackLanguage"] = "ja",
+            ["Input.Description"] = "二段階認証のコードが通りません",
+        });
+        var mine = await HtmlPage.GetAsync(customer.Http, "/requests");
+        var reference = mine.Find(".article-cards code")!.TextContent;
+        Assert.Contains(reference, created.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var inbox = await HtmlPage.GetAsync(agent.Http, "/agent?channel=Callback");
+        Assert.Contains(inbox.FindAll("tbody tr"), row => row.TextContent.Contains(reference, StringComparison.Ordinal));
+        var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
+        Assert.Contains("+819012345678", detail.Find(".request-facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("customer@example.com", detail.Find("#hc-verified")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        var note = detail.Find("#hc-reply-form button.secondary")!.GetAttribute("formaction")!;
+        var send = detail.Find("#hc-reply-form button:not(.secondary)")!.GetAttribute("formaction")!;
+        await detail.SubmitAsync(agent.Http, "#hc-reply-form", new Dictionary<string, string> { ["Input.Body"] = "社内：本人確認済み" }, note);
+        var reply = await detail.SubmitAsync(agent.Http, "#hc-reply-form", new Dictionary<string, string> { ["Input.Body"] = "認証アプリの時刻設定をご確認ください。" }, send);
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+
+        var mail = await factory.Smtp.WaitForMailAsync("customer@example.com", "Re:");
+        Assert.Contains("認証アプリの時刻設定をご確認ください。", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(reference + "@", mail.InReplyTo, StringComparison.Ordinal);
+
+        var view = await HtmlPage.GetAsync(customer.Http, $"/requests/{reference}");
+        Assert.Contains("認証アプリの時刻設定をご確認ください。", view.Find(".timeline")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("本人確認済み", view.Html, StringComparison.Ordinal);
+        Assert.Contains("返信待ち", view.Find(".request-badges")!.TextContent, StringComparison.Ordinal);
+
+        var answer = await view.SubmitAsync(customer.Http, "main form", new Dictionary<string, string> { ["Input.Body"] = "直りました、ありがとうございます" });
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var back = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
+        Assert.Contains("直りました", back.Find(".timeline")!.TextContent, StringComparison.Ordinal);
+
+        // Another signed-in customer cannot open it.
+        var other = new AccountClient(factory);
+        var email = AccountClient.NewEmail();
+        await other.RegisterAndConfirmAsync(email, "correct horse battery");
+        await other.LoginAsync(email, "correct horse battery");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(new Uri($"/requests/{reference}", UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<string> StartFlowAsync(HttpClient client, string? from = null)
+    {
+        var page = await HtmlPage.GetAsync(client, from is null ? "/contact" : "/contact?from=" + Uri.EscapeDataString(from));
+        Assert.Equal(200, page.Status);
+        return page.Find("#hc-contact-form")!.GetAttribute("data-flow")!;
+    }
+}

@@ -1,5 +1,6 @@
 using HelpCenter.Accounts;
 using HelpCenter.Articles;
+using HelpCenter.Contact;
 using HelpCenter.Feedback;
 using HelpCenter.Health;
 using HelpCenter.Infrastructure;
@@ -26,6 +27,7 @@ builder.AddDatabase();
 builder.AddMail();
 builder.AddAccounts();
 builder.AddRequests();
+builder.AddContact();
 builder.AddArticles();
 builder.AddFeedback();
 builder.AddSearch();

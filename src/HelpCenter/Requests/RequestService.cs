@@ -54,8 +54,13 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         }
     }
 
-    public Task<SupportRequest?> FindAsync(string reference, CancellationToken cancellationToken = default) =>
-        db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+    /// <summary>Case-insensitive: generated links are lower-cased by routing, customers may type either.</summary>
+    public Task<SupportRequest?> FindAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var normalized = reference.Trim().ToUpperInvariant();
+        return db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
+    }
 
     public async Task<RequestMessage> AddMessageAsync(SupportRequest request, MessageKind kind, string body, string? authorId, string? authorName, CancellationToken cancellationToken = default)
     {

@@ -99,7 +99,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         var first = await form.SubmitAsync(client, "#hc-request-form", values);
         var second = await form.SubmitAsync(client, "#hc-request-form", values);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(first.Headers.Location!.OriginalString.Split('?')[0], second.Headers.Location!.OriginalString.Split('?')[0]);
 
         var confirmation = await HtmlPage.GetAsync(client, first.Headers.Location!.OriginalString);
         var reference = confirmation.Find("h1 code")!.TextContent;

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Contact;
+
+/// <summary>Whether a channel is open now, and when it opens next, in the configured time zone.</summary>
+public sealed class ChannelHours(IOptions<ContactOptions> options, TimeProvider clock)
+{
+    private const int LookAheadDays = 14;
+    private readonly ContactOptions _options = options.Value;
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    private readonly HashSet<DateOnly> _holidays = options.Value.Holidays.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet();
+
+    public ChannelStatus Status(Channel channel) => Status(channel, clock.GetUtcNow());
+
+    public ChannelStatus Status(Channel channel, DateTimeOffset at)
+    {
+        var schedule = _options.For(channel);
+        if (!schedule.Enabled)
+        {
+            return new ChannelStatus(channel, false, false, null, schedule.ExpectedResponseMinutes);
+        }
+
+        if (schedule.AlwaysOpen)
+        {
+            return new ChannelStatus(channel, true, true, null, schedule.ExpectedResponseMinutes);
+        }
+
+        var local = TimeZoneInfo.ConvertTime(at, _zone);
+        var opens = TimeOnly.ParseExact(schedule.Opens, "HH:mm", CultureInfo.InvariantCulture);
+        var closes = TimeOnly.ParseExact(schedule.Closes, "HH:mm", CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var now = TimeOnly.FromDateTime(local.DateTime);
+        if (IsWorkingDay(schedule, today) && now >= opens && now < closes)
+        {
+            return new ChannelStatus(channel, true, true, null, schedule.ExpectedResponseMinutes);
+        }
+
+        for (var offset = 0; offset <= LookAheadDays; offset++)
+        {
+            var day = today.AddDays(offset);
+            if (IsWorkingDay(schedule, day) && (offset > 0 || now < opens))
+            {
+                var opening = day.ToDateTime(opens);
+                return new ChannelStatus(channel, true, false, new DateTimeOffset(opening, _zone.GetUtcOffset(opening)), schedule.ExpectedResponseMinutes);
+            }
+        }
+
+        return new ChannelStatus(channel, true, false, null, schedule.ExpectedResponseMinutes);
+    }
+
+    private bool IsWorkingDay(ChannelSchedule schedule, DateOnly day) =>
+        schedule.Days.Contains(day.DayOfWeek) && !(schedule.ClosedOnHolidays && _holidays.Contains(day));
+}
+
+/// <summary>A channel's state at one moment.</summary>
+public sealed record ChannelStatus(Channel Channel, bool Enabled, bool IsOpen, DateTimeOffset? NextOpening, int ExpectedResponseMinutes);
+
+/// <summary>Rejects a mistyped time, date or time zone at start, naming the setting.</summary>
+public sealed class ContactOptionsValidator : IValidateOptions<ContactOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ContactOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        {
+            errors.Add($"{ContactOptions.Section}:TimeZone '{options.TimeZone}' is not a known time zone.");
+        }
+
+        foreach (var holiday in options.Holidays)
+        {
+            if (!DateOnly.TryParseExact(holiday, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                errors.Add($"{ContactOptions.Section}:Holidays '{holiday}' is not a yyyy-MM-dd date.");
+            }
+        }
+
+        foreach (var channel in Enum.GetValues<Channel>())
+        {
+            var schedule = options.For(channel);
+            var opens = TimeOnly.TryParseExact(schedule.Opens, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var o);
+            var closes = TimeOnly.TryParseExact(schedule.Closes, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var c);
+            if (!opens || !closes || o >= c)
+            {
+                errors.Add($"{ContactOptions.Section}:{channel}: Opens '{schedule.Opens}' and Closes '{schedule.Closes}' must be HH:mm times, opening first.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

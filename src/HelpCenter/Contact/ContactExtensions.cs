@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Contact;
+
+public static class ContactExtensions
+{
+    public static WebApplicationBuilder AddContact(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ContactOptions>, ContactOptionsValidator>();
+        builder.Services.AddSingleton<ChannelHours>();
+        return builder;
+    }
+}

@@ -32,6 +32,13 @@ public sealed class MailOptions
     [Required]
     public string PickupFolder { get; set; } = "mail";
 
+    /// <summary>Maildir where the mail server delivers customers' replies to the support address; empty turns
+    /// importing replies off.</summary>
+    public string InboundMaildir { get; set; } = "";
+
+    [Range(1, 3600)]
+    public int InboundPollSeconds { get; set; } = 30;
+
     /// <summary>Absolute base of links in mail (e.g. https://help.example.com). Empty: the current request's host.</summary>
     public string PublicBaseUrl { get; set; } = "";
 }

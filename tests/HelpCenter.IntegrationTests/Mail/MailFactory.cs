@@ -36,16 +36,20 @@ public class MailFactory : HelpCenterFactory, IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync() => _smtp = await SmtpServer.StartAsync();
+    public virtual async Task InitializeAsync() => _smtp = await SmtpServer.StartAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await DisposeServersAsync();
         if (_smtp is not null)
         {
             await _smtp.DisposeAsync();
         }
     }
+
+    /// <summary>Stops the extra servers a subclass started.</summary>
+    protected virtual Task DisposeServersAsync() => Task.CompletedTask;
 
     /// <summary>The password of the seeded development accounts.</summary>
     public static string DevelopmentPassword => AccountSeeder.DevelopmentPassword;

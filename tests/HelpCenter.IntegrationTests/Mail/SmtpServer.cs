@@ -24,6 +24,9 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The Maildir the server writes to (new/, cur/, tmp/).</summary>
+    public string Maildir => _maildir;
+
     public static async Task<SmtpServer> StartAsync()
     {
         var maildir = Path.Combine(Path.GetTempPath(), "hc-smtp-" + Guid.NewGuid().ToString("N")[..10]);

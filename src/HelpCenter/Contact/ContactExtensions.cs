@@ -9,6 +9,7 @@ public static class ContactExtensions
         builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ContactOptions>, ContactOptionsValidator>();
         builder.Services.AddSingleton<ChannelHours>();
+        builder.Services.AddSingleton<ScreenshotStore>();
         return builder;
     }
 }

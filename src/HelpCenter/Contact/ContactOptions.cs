@@ -14,6 +14,14 @@ public sealed class ContactOptions
     /// <summary>Days (yyyy-MM-dd) on which channels with <see cref="ChannelSchedule.ClosedOnHolidays"/> are closed.</summary>
     public List<string> Holidays { get; set; } = [];
 
+    /// <summary>Largest screenshot accepted, in bytes.</summary>
+    [Range(1024, 50 * 1024 * 1024)]
+    public long MaxScreenshotBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Screenshots per request.</summary>
+    [Range(0, 10)]
+    public int MaxScreenshots { get; set; } = 3;
+
     public ChannelSchedule Chat { get; set; } = new() { AlwaysOpen = true, ExpectedResponseMinutes = 5 };
 
     public ChannelSchedule Email { get; set; } = new() { AlwaysOpen = true, ExpectedResponseMinutes = 1440 };

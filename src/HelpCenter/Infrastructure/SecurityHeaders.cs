@@ -23,7 +23,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     private static void Apply(IHeaderDictionary headers)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        // An endpoint may set a stricter policy of its own (uploaded images are served sandboxed).
+        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -13,6 +13,14 @@ public sealed class SitePaths
         Directory.CreateDirectory(DataRoot);
     }
 
+    /// <summary>For tests that need a data folder without a host.</summary>
+    internal SitePaths(string contentRoot, string dataRoot)
+    {
+        ContentRoot = contentRoot;
+        DataRoot = dataRoot;
+        Directory.CreateDirectory(DataRoot);
+    }
+
     public string ContentRoot { get; }
 
     public string DataRoot { get; }

@@ -19,7 +19,8 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
         string? CallbackWindow,
         string Language,
         string? BrowserTimeZone,
-        string SubmissionId);
+        string SubmissionId,
+        IReadOnlyList<Contact.StoredScreenshot> Screenshots);
 
     public async Task<SupportRequest> CreateAsync(HttpContext http, ContactFlow flow, Submission submission, CancellationToken cancellationToken = default)
     {
@@ -43,6 +44,7 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
             TransactionIds = submission.TransactionIds.Count == 0 ? null : string.Join('\n', submission.TransactionIds),
             Phone = submission.Phone,
             CallbackWindow = submission.CallbackWindow,
+            ScreenshotsJson = submission.Screenshots.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(submission.Screenshots),
             FlowId = flow.Id,
             IdempotencyKey = IdempotencyKey(http, submission.SubmissionId),
             SystemContextJson = RequestContextBuilder.Serialize(context),

@@ -48,6 +48,9 @@ public sealed class SupportRequest
     /// <summary>Preferred callback window (morning, afternoon, evening, any).</summary>
     public string? CallbackWindow { get; set; }
 
+    /// <summary>Attached screenshots (<see cref="Contact.StoredScreenshot"/>) as JSON; served to staff only.</summary>
+    public string? ScreenshotsJson { get; set; }
+
     /// <summary>The contact flow this request came from, if any.</summary>
     public Guid? FlowId { get; set; }
 
@@ -58,6 +61,9 @@ public sealed class SupportRequest
     public string? AssignedToId { get; set; }
 
     public List<RequestMessage> Messages { get; set; } = [];
+
+    public IReadOnlyList<Contact.StoredScreenshot> Screenshots =>
+        string.IsNullOrEmpty(ScreenshotsJson) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Contact.StoredScreenshot>>(ScreenshotsJson) ?? [];
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -138,6 +144,8 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.TransactionIds).HasMaxLength(1000);
         builder.Property(r => r.Phone).HasMaxLength(20);
         builder.Property(r => r.CallbackWindow).HasMaxLength(16);
+        builder.Property(r => r.ScreenshotsJson).HasMaxLength(4000);
+        builder.Ignore(r => r.Screenshots);
         builder.Property(r => r.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.Property(r => r.AssignedToId).HasMaxLength(450);

@@ -13,7 +13,9 @@ namespace HelpCenter.Pages.Contact;
 
 /// <summary>Step 3: an email request or a phone-callback request, with the flow's context attached on the server.</summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
-public sealed class RequestModel(ContactFlowService flows, ContactRequests contact, RequestService requests,
+[RequestFormLimits(MultipartBodyLengthLimit = 20 * 1024 * 1024)]
+[RequestSizeLimit(21 * 1024 * 1024)]
+public sealed class RequestModel(ContactFlowService flows, ContactRequests contact, RequestService requests, ScreenshotStore screenshots,
     UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public static readonly IReadOnlyList<string> Windows = ["any", "morning", "afternoon", "evening"];
@@ -26,6 +28,12 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>Up to three images; checked by content, re-encoded and stored outside the web root.</summary>
+    [BindProperty]
+    public List<IFormFile> Screenshots { get; set; } = [];
+
+    public int MaxScreenshots => screenshots.MaxCount;
 
     public bool IsCallback => Channel == "callback";
 
@@ -119,9 +127,29 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
             }
         }
 
+        if (Screenshots.Count > screenshots.MaxCount)
+        {
+            ModelState.AddModelError(nameof(Screenshots), localizer["Contact.TooManyScreenshots", screenshots.MaxCount]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        // Files are stored only once everything else is valid; a rejected file names itself and keeps the typed text.
+        var stored = new List<StoredScreenshot>();
+        foreach (var file in Screenshots)
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await screenshots.SaveAsync(stream, file.FileName, cancellationToken);
+            if (result.Screenshot is null)
+            {
+                ModelState.AddModelError(nameof(Screenshots), localizer["Contact.Screenshot." + result.Error, Path.GetFileName(file.FileName)]);
+                return Page();
+            }
+
+            stored.Add(result.Screenshot);
         }
 
         var request = await contact.CreateAsync(HttpContext, flow, new ContactRequests.Submission(
@@ -135,7 +163,8 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
             IsCallback ? Input.CallbackWindow : null,
             IsCallback ? Input.CallbackLanguage! : Languages.Current,
             Input.TimeZone,
-            Input.SubmissionId), cancellationToken);
+            Input.SubmissionId,
+            stored), cancellationToken);
         TempData["Status"] = "Contact.Received";
         return Redirect(new Uri(requests.PrivateLink(request)).PathAndQuery);
     }

@@ -213,6 +213,67 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(new Uri($"/requests/{reference}", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task ScreenshotsAreCheckedByContentAndOnlyStaffCanOpenThem()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var flow = await StartFlowAsync(client);
+        var form = await HtmlPage.GetAsync(client, $"/contact/email?flow={Uri.EscapeDataString(flow)}");
+        var email = AccountClient.NewEmail();
+        var png = SmallPng();
+
+        var renamed = await HtmlPage.ParseAsync(await PostMultipartAsync(client, form, email, ("screen.png", new byte[] { 0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0 })));
+        Assert.Equal(200, renamed.Status);
+        Assert.Contains("screen.png", renamed.Find("#hc-screenshots-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("画面が真っ白になります", renamed.Find("#Input_Description")!.TextContent.Trim());
+
+        var tooMany = await HtmlPage.ParseAsync(await PostMultipartAsync(client, form, email, ("1.png", png), ("2.png", png), ("3.png", png), ("4.png", png)));
+        Assert.Contains("3", tooMany.Find("#hc-screenshots-error")!.TextContent, StringComparison.Ordinal);
+
+        var created = await PostMultipartAsync(client, form, email, ("画面.png", png));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var reference = (await HtmlPage.GetAsync(client, created.Headers.Location!.OriginalString)).Find("h1 code")!.TextContent;
+
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
+        var image = detail.Find(".screenshots img")!.GetAttribute("src")!;
+        var served = await agent.Http.GetAsync(new Uri(image, UriKind.Relative));
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("sandbox", string.Join(" ", served.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri(image, UriKind.Relative))).StatusCode);
+        var otherId = image.Replace("&id=", "&id=0", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.Http.GetAsync(new Uri(otherId, UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, HtmlPage form, string email, params (string Name, byte[] Bytes)[] files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var hidden in form.FindAll("#hc-request-form input[type=hidden]"))
+        {
+            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        }
+
+        content.Add(new StringContent(email), "Input.Email");
+        content.Add(new StringContent("画面が真っ白になります"), "Input.Description");
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            content.Add(file, "Screenshots", name);
+        }
+
+        return await client.PostAsync(form.Response.RequestMessage!.RequestUri, content);
+    }
+
+    private static byte[] SmallPng()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(40, 30);
+        bitmap.Erase(SkiaSharp.SKColors.White);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
     private static async Task<string> StartFlowAsync(HttpClient client, string? from = null)
     {
         var page = await HtmlPage.GetAsync(client, from is null ? "/contact" : "/contact?from=" + Uri.EscapeDataString(from));

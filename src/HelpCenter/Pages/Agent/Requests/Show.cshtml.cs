@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpCenter.Pages.Agent.Requests;
 
 /// <summary>One request as an operator works on it: context timeline, conversation, reply, note, status, assignment.</summary>
-public sealed class ShowModel(RequestService requests, UserManager<ApplicationUser> users, HelpCenterDbContext db) : PageModel
+public sealed class ShowModel(RequestService requests, UserManager<ApplicationUser> users, HelpCenterDbContext db, HelpCenter.Contact.ScreenshotStore screenshots) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -33,6 +33,19 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>A screenshot of this request (only ids listed on the request are served), sandboxed.</summary>
+    public async Task<IActionResult> OnGetScreenshotAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Item.Screenshots.All(s => s.Id != id) || screenshots.Open(id, out var contentType) is not { } stream)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox";
+        Response.Headers.CacheControl = "private, no-store";
+        return File(stream, contentType);
+    }
 
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using HelpCenter.Infrastructure;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace HelpCenter.Contact;
+
+/// <summary>
+/// Screenshots attached to requests. An upload is accepted only if its bytes are a PNG, JPEG or WebP that decodes
+/// (never by name or declared type), is at most <see cref="ContactOptions.MaxScreenshotBytes"/>, and is not a
+/// decompression bomb (dimensions are read from the header before any pixel is decoded). Every accepted image is
+/// decoded and encoded again, which drops metadata (EXIF, XMP, text chunks) and anything appended to the file.
+/// Files live in the data folder, outside the web root, under random names; only staff pages serve them.
+/// </summary>
+public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOptions> options)
+{
+    public const int MaxSide = 8000;
+    public const long MaxPixels = 40_000_000;
+
+    public int MaxCount => options.Value.MaxScreenshots;
+
+    public async Task<ScreenshotResult> SaveAsync(Stream content, string? fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var max = options.Value.MaxScreenshotBytes;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return ScreenshotResult.Fail(ScreenshotError.TooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.ToArray();
+        var format = Sniff(bytes);
+        if (format is null)
+        {
+            return ScreenshotResult.Fail(ScreenshotError.NotAnImage);
+        }
+
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            return ScreenshotResult.Fail(ScreenshotError.NotAnImage);
+        }
+
+        var info = codec.Info;
+        if (info.Width <= 0 || info.Height <= 0 || info.Width > MaxSide || info.Height > MaxSide || (long)info.Width * info.Height > MaxPixels)
+        {
+            return ScreenshotResult.Fail(ScreenshotError.TooManyPixels);
+        }
+
+        using var bitmap = SKBitmap.Decode(codec);
+        if (bitmap is null)
+        {
+            return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+        }
+
+        // PNG stays PNG (sharp text in screenshots); photos are stored as JPEG.
+        var (encoding, extension, contentType) = format == "png"
+            ? (SKEncodedImageFormat.Png, "png", "image/png")
+            : (SKEncodedImageFormat.Jpeg, "jpg", "image/jpeg");
+        using var image = SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(encoding, 90);
+        if (encoded is null)
+        {
+            return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+        }
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + extension;
+        var path = Path.Combine(paths.DataFolder("uploads"), id);
+        await using (var file = File.Create(path))
+        {
+            encoded.SaveTo(file);
+        }
+
+        return ScreenshotResult.Ok(new StoredScreenshot(id, contentType, new FileInfo(path).Length, bitmap.Width, bitmap.Height, SafeName(fileName)));
+    }
+
+    /// <summary>A stored screenshot, or null. Only ids this store generates are accepted (no paths).</summary>
+    public Stream? Open(string? id, out string contentType)
+    {
+        contentType = "application/octet-stream";
+        if (id is null || !IdPattern().IsMatch(id))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(paths.DataFolder("uploads"), id);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        contentType = id.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
+        return File.OpenRead(path);
+    }
+
+    private static string? Sniff(byte[] bytes) => bytes switch
+    {
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "png",
+        [0xFF, 0xD8, 0xFF, ..] => "jpeg",
+        [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => "webp",
+        _ => null,
+    };
+
+    /// <summary>The file name as the customer had it, for display only: no folders, no control characters, 100 characters.</summary>
+    private static string SafeName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return name.Length == 0 ? "screenshot" : name.Length > 100 ? name[..100] : name;
+    }
+
+    [GeneratedRegex(@"^[0-9a-f]{32}\.(png|jpg)$")]
+    private static partial Regex IdPattern();
+}
+
+public enum ScreenshotError
+{
+    TooLarge,
+    NotAnImage,
+    TooManyPixels,
+    Unreadable,
+}
+
+/// <summary>A screenshot as stored: what staff pages need to list and serve it.</summary>
+public sealed record StoredScreenshot(string Id, string ContentType, long Length, int Width, int Height, string OriginalFileName);
+
+public sealed record ScreenshotResult(StoredScreenshot? Screenshot, ScreenshotError? Error)
+{
+    public static ScreenshotResult Ok(StoredScreenshot screenshot) => new(screenshot, null);
+
+    public static ScreenshotResult Fail(ScreenshotError error) => new(null, error);
+}

@@ -10,7 +10,7 @@ namespace HelpCenter.Requests;
 public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, IDataProtectionProvider protection,
     MailComposer composer, MailSender sender, PublicUrl urls)
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 20;
     private readonly IDataProtector _links = protection.CreateProtector("HelpCenter.RequestLink.v1");
 
     /// <summary>Numbers are per Tokyo day (<c>HC-yyyyMMdd-NNNN</c>). Two instances may pick the same next number;

@@ -98,6 +98,8 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
             ?? await flows.FindAsync(Request.Cookies[FlowCookie], HttpContext, cancellationToken);
         if (current is null || current.SolvedAt is not null || current.EscalatedAt is not null)
         {
+            // The page the customer came from: named in the link, else the Referer when it is this site.
+            from ??= Request.GetTypedHeaders().Referer is { } referer && referer.Host == Request.Host.Host ? referer.PathAndQuery : null;
             var startPage = from is { Length: <= 300 } && Url.IsLocalUrl(from) ? from : null;
             current = await flows.StartAsync(HttpContext, Languages.Current, startPage, cancellationToken);
         }

@@ -48,6 +48,7 @@ app.UseSite();
 app.MapRazorPages();
 app.MapHealth();
 app.MapSearch();
+app.MapContact();
 await app.RunAsync();
 return 0;
 

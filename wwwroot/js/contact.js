@@ -49,7 +49,7 @@
     var key = topic.value + "\u0000" + text;
     if (key === lastAsked) { return; }
     lastAsked = key;
-    var url = "/contact?handler=suggest&flow=" + encodeURIComponent(form.dataset.flow) +
+    var url = "/api/contact/suggest?flow=" + encodeURIComponent(form.dataset.flow) +
       "&topic=" + encodeURIComponent(topic.value) + "&q=" + encodeURIComponent(text);
     fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (response) { return response.ok ? response.json() : []; })

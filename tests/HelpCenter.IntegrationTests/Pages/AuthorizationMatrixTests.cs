@@ -32,6 +32,7 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         // Without a contact flow these steps send the visitor to its start.
         ["/contact/channels"] = 302,
         ["/contact/{channel}"] = 302,
+        ["/api/contact/suggest"] = 400,
     };
 
     [Fact]

@@ -10,7 +10,7 @@ namespace HelpCenter.Pages.Contact;
 
 /// <summary>
 /// Step 1 of the contact flow: topic and question; matching articles are offered first (as the customer types with
-/// JavaScript, on "Find answers" without). "I still need help" leads to the channels.
+/// JavaScript through /api/contact/suggest, on "Find answers" without). "I still need help" leads to the channels.
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
 public sealed class IndexModel(ContactFlowService flows, ContentStore content) : PageModel
@@ -40,24 +40,6 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
         }
 
         return Page();
-    }
-
-    /// <summary><c>GET /contact?handler=suggest&amp;flow=&amp;q=&amp;topic=</c>: the suggestions as JSON, for contact.js.</summary>
-    public async Task<IActionResult> OnGetSuggestAsync(string? flow, CancellationToken cancellationToken)
-    {
-        if (await flows.FindAsync(flow, HttpContext, cancellationToken) is not { } current)
-        {
-            return BadRequest();
-        }
-
-        var hits = await flows.SuggestAsync(current, ValidTopic(Topic), (Q ?? "").Length > 500 ? Q![..500] : Q ?? "", cancellationToken);
-        return new JsonResult(hits.Select(h => new
-        {
-            title = h.Title,
-            summary = h.Summary,
-            url = OpenUrl(flow!, h.Slug),
-            matched = h.MatchedTerms,
-        }));
     }
 
     /// <summary>Opening a suggestion: recorded, then the article, which offers "this solved it".</summary>

@@ -18,7 +18,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         var client = factory.CreateBrowserLikeClient();
         var flow = await StartFlowAsync(client);
 
-        var json = await client.GetStringAsync(new Uri($"/contact?handler=suggest&flow={Uri.EscapeDataString(flow)}&topic=account&q={Uri.EscapeDataString("出金がまだ届きません")}", UriKind.Relative));
+        var json = await client.GetStringAsync(new Uri($"/api/contact/suggest?flow={Uri.EscapeDataString(flow)}&topic=account&q={Uri.EscapeDataString("出金がまだ届きません")}", UriKind.Relative));
         var items = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
         Assert.InRange(items.Count, 1, 5);
         Assert.All(items, item =>
@@ -40,14 +40,14 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         var flow = Uri.EscapeDataString(await StartFlowAsync(client));
         foreach (var hostile in new[] { "<script>alert(1)</script>", "title:(a OR b)^9 ~\"", new string('(', 5000), "\u202E\u0000\u0007😀", "'; DROP TABLE Requests; --" })
         {
-            var response = await client.GetAsync(new Uri($"/contact?handler=suggest&flow={flow}&q={Uri.EscapeDataString(hostile)}", UriKind.Relative));
+            var response = await client.GetAsync(new Uri($"/api/contact/suggest?flow={flow}&q={Uri.EscapeDataString(hostile)}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = await HtmlPage.GetAsync(client, $"/contact?flow={flow}&q={Uri.EscapeDataString(hostile)}");
             Assert.Equal(200, page.Status);
             Assert.Empty(page.FindAll("main script:not([src])"));
         }
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/contact?handler=suggest&flow=forged&q=x", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/api/contact/suggest?flow=forged&q=x", UriKind.Relative))).StatusCode);
         var forged = await client.GetAsync(new Uri("/contact/channels?flow=CfDJ8forged", UriKind.Relative));
         Assert.Equal("/contact", forged.Headers.Location?.OriginalString);
     }

@@ -3,8 +3,6 @@ using HelpCenter.Accounts;
 using HelpCenter.IntegrationTests.Mail;
 using HelpCenter.IntegrationTests.Pages.Account;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpCenter.IntegrationTests.Pages;
@@ -50,15 +48,15 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         };
 
         var failures = new List<string>();
-        var patterns = GetPatterns();
-        Assert.Contains("/admin/users/{id}", patterns.Select(Describe));
-        Assert.Contains("/agent", patterns.Select(Describe));
+        var patterns = EndpointCatalog.GetPatterns(factory.Services);
+        Assert.Contains("/admin/users/{id}", patterns.Select(EndpointCatalog.Describe));
+        Assert.Contains("/agent", patterns.Select(EndpointCatalog.Describe));
         foreach (var pattern in patterns)
         {
-            var url = Fill(pattern, customerId, reference);
+            var url = EndpointCatalog.Fill(pattern, customerId, reference);
             foreach (var (role, client) in clients)
             {
-                var expected = Expected(Describe(pattern), url, role);
+                var expected = Expected(EndpointCatalog.Describe(pattern), url, role);
                 var response = await client.GetAsync(new Uri(url, UriKind.Relative));
                 var actual = (int)response.StatusCode;
 
@@ -131,48 +129,10 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         url.StartsWith("/account/manage", StringComparison.Ordinal) || url.StartsWith("/account/security/", StringComparison.Ordinal) || url == "/requests"
         || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/agent", StringComparison.Ordinal) || url.StartsWith("/editor", StringComparison.Ordinal);
 
-    private List<RoutePattern> GetPatterns() =>
-        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
-            .Select(e => e.RoutePattern)
-            .DistinctBy(Describe)
-            .OrderBy(Describe, StringComparer.Ordinal)
-            .ToList();
-
-    /// <summary>The pattern as written, without constraints: <c>/{lang}/articles/{slug}</c>.</summary>
-    private static string Describe(RoutePattern pattern) =>
-        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart parameter => "{" + parameter.Name + (parameter.IsOptional ? "?" : "") + "}",
-            _ => "",
-        }))));
-
-    /// <summary>Sample values for route parameters; an unknown parameter fails loudly.</summary>
-    private static string Fill(RoutePattern pattern, string customerId, string reference)
+    /// <summary>A request owned by the customer, so that request pages have a real reference.</summary>
+    public static async Task<string> CreateRequestAsync(IServiceProvider services, string customerId)
     {
-        var description = Describe(pattern);
-        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart { Name: "lang" } => "ja",
-            RoutePatternParameterPart { Name: "slug" } => "phishing",
-            RoutePatternParameterPart { Name: "id" } when description.StartsWith("/{lang}/categories", StringComparison.Ordinal) => "security",
-            RoutePatternParameterPart { Name: "id" } => customerId,
-            RoutePatternParameterPart { Name: "code" } => "404",
-            RoutePatternParameterPart { Name: "handler" } => "",
-            RoutePatternParameterPart { Name: "reference" } => reference,
-            RoutePatternParameterPart { Name: "channel" } => "email",
-            RoutePatternParameterPart parameter => throw new InvalidOperationException(
-                $"No sample value for {{{parameter.Name}}} in {description}: add one to AuthorizationMatrixTests."),
-            _ => "",
-        }))).Where(s => s.Length > 0);
-        return "/" + string.Join('/', segments);
-    }
-
-    private async Task<string> CreateRequestAsync(string customerId)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var request = await scope.ServiceProvider.GetRequiredService<HelpCenter.Requests.RequestService>().CreateAsync(new HelpCenter.Requests.SupportRequest
         {
             Reference = "",
@@ -184,6 +144,8 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         });
         return request.Reference;
     }
+
+    private Task<string> CreateRequestAsync(string customerId) => CreateRequestAsync(factory.Services, customerId);
 
     private async Task<string> UserIdAsync(string email)
     {

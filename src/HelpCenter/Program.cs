@@ -1,5 +1,6 @@
 using HelpCenter.Accounts;
 using HelpCenter.Articles;
+using HelpCenter.Chat;
 using HelpCenter.Contact;
 using HelpCenter.Feedback;
 using HelpCenter.Health;
@@ -28,6 +29,7 @@ builder.AddMail();
 builder.AddAccounts();
 builder.AddRequests();
 builder.AddContact();
+builder.AddChat();
 builder.AddArticles();
 builder.AddFeedback();
 builder.AddSearch();
@@ -49,6 +51,7 @@ app.MapRazorPages();
 app.MapHealth();
 app.MapSearch();
 app.MapContact();
+app.MapChat();
 await app.RunAsync();
 return 0;
 

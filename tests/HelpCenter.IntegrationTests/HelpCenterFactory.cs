@@ -67,6 +67,19 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Like <see cref="CreateBrowserLikeClient(string?)"/>, with the cookies in a container the test can read
+    /// (to hand a signed-in session to a SignalR client).</summary>
+    public HttpClient CreateBrowserLikeClient(string? acceptLanguage, System.Net.CookieContainer cookies)
+    {
+        var client = CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return client;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

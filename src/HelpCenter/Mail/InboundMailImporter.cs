@@ -114,7 +114,7 @@ public sealed partial class InboundMailImporter(IOptions<MailOptions> options, I
             return false;
         }
 
-        await requests.AddMessageAsync(request, MessageKind.Customer, body.Length > MaxBodyLength ? body[..MaxBodyLength] : body, request.UserId, request.Name, cancellationToken);
+        await requests.AddMessageAsync(request, MessageKind.Customer, body.Length > MaxBodyLength ? body[..MaxBodyLength] : body, request.UserId, request.Name, cancellationToken: cancellationToken);
         logger.LogInformation("Inbound mail appended to {Reference}", request.Reference);
         return true;
     }

@@ -59,6 +59,42 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
         return request;
     }
 
+    /// <summary>A live chat: a request on the chat channel whose first message is the question already typed.</summary>
+    public async Task<SupportRequest> CreateChatAsync(HttpContext http, ContactFlow flow, string? name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(flow);
+        var context = await contexts.BuildAsync(http, flow, null, cancellationToken: cancellationToken);
+        var question = string.IsNullOrWhiteSpace(flow.Question) ? "-" : flow.Question;
+        var request = await requests.CreateAsync(new SupportRequest
+        {
+            Reference = "",
+            Channel = RequestChannel.Chat,
+            Priority = RequestPriority.Normal,
+            Status = RequestStatus.New,
+            Topic = flow.Topic ?? "other",
+            Language = flow.Language,
+            UserId = context.Account?.Id,
+            Email = context.Account?.Email ?? "-",
+            Name = name,
+            Description = question,
+            FlowId = flow.Id,
+            IdempotencyKey = IdempotencyKey(http, "chat:" + flow.Id.ToString("N")),
+            SystemContextJson = RequestContextBuilder.Serialize(context),
+        }, cancellationToken);
+        if (request.Messages.Count == 0)
+        {
+            await requests.AddMessageAsync(request, MessageKind.Customer, question, context.Account?.Id, name, "first-" + flow.Id.ToString("N"), cancellationToken);
+        }
+
+        if (flow.EscalatedAt is null)
+        {
+            await flows.MarkEscalatedAsync(flow, RequestChannel.Chat, request.Id, cancellationToken);
+        }
+
+        return request;
+    }
+
     /// <summary>A reference code to read out on the phone, so that the operator who answers can open the context.</summary>
     public async Task<SupportRequest> CreatePhoneReferenceAsync(HttpContext http, ContactFlow flow, CancellationToken cancellationToken = default)
     {

@@ -62,29 +62,62 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         return db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
     }
 
-    public async Task<RequestMessage> AddMessageAsync(SupportRequest request, MessageKind kind, string body, string? authorId, string? authorName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Appends a message with the request's next sequence number. With a <paramref name="clientId"/>, sending again
+    /// returns the stored message instead of a duplicate. Two writers racing for the same number: the unique index
+    /// rejects the second, which takes the next one.
+    /// </summary>
+    public async Task<RequestMessage> AddMessageAsync(SupportRequest request, MessageKind kind, string body, string? authorId, string? authorName,
+        string? clientId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(body);
-        var message = new RequestMessage
+        if (db.Entry(request).State == EntityState.Detached)
         {
-            RequestId = request.Id,
-            Kind = kind,
-            Body = body.Length > RequestMessage.BodyMaxLength ? body[..RequestMessage.BodyMaxLength] : body,
-            AuthorId = authorId,
-            AuthorName = authorName,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        request.Messages.Add(message);
-        request.UpdatedAt = message.CreatedAt;
-        request.Status = kind switch
+            db.Attach(request);
+        }
+
+        for (var attempt = 1; ; attempt++)
         {
-            MessageKind.Customer when request.Status is RequestStatus.WaitingOnCustomer or RequestStatus.Solved => RequestStatus.Open,
-            MessageKind.Agent when request.Status is RequestStatus.New or RequestStatus.Open => RequestStatus.WaitingOnCustomer,
-            _ => request.Status,
-        };
-        await db.SaveChangesAsync(cancellationToken);
-        return message;
+            if (clientId is not null
+                && await db.RequestMessages.AsNoTracking().FirstOrDefaultAsync(m => m.RequestId == request.Id && m.ClientId == clientId, cancellationToken) is { } existing)
+            {
+                return existing;
+            }
+
+            var last = await db.RequestMessages.Where(m => m.RequestId == request.Id).MaxAsync(m => (int?)m.Sequence, cancellationToken) ?? 0;
+            var message = new RequestMessage
+            {
+                RequestId = request.Id,
+                Sequence = last + 1,
+                ClientId = clientId,
+                Kind = kind,
+                Body = body.Length > RequestMessage.BodyMaxLength ? body[..RequestMessage.BodyMaxLength] : body,
+                AuthorId = authorId,
+                AuthorName = authorName,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            var previousStatus = request.Status;
+            request.Messages.Add(message);
+            request.UpdatedAt = message.CreatedAt;
+            request.Status = kind switch
+            {
+                MessageKind.Customer when request.Status is RequestStatus.WaitingOnCustomer or RequestStatus.Solved => RequestStatus.Open,
+                MessageKind.Agent when request.Status is RequestStatus.New or RequestStatus.Open => RequestStatus.WaitingOnCustomer,
+                _ => request.Status,
+            };
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return message;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                request.Messages.Remove(message);
+                db.Entry(message).State = EntityState.Detached;
+                request.Status = previousStatus;
+            }
+        }
     }
 
     /// <summary>The private link to a request: works without signing in, for as long as the request exists.

@@ -88,6 +88,12 @@ public sealed class RequestMessage
 
     public int RequestId { get; set; }
 
+    /// <summary>1, 2, 3... within the request: the order everyone sees, and what a reconnecting client asks after.</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>Id chosen by the sending client; sending the same id again returns the stored message (no duplicate).</summary>
+    public string? ClientId { get; set; }
+
     public MessageKind Kind { get; set; }
 
     public string? AuthorId { get; set; }
@@ -161,6 +167,8 @@ internal sealed class RequestMessageConfiguration : IEntityTypeConfiguration<Req
         builder.Property(m => m.AuthorId).HasMaxLength(450);
         builder.Property(m => m.AuthorName).HasMaxLength(100);
         builder.Property(m => m.Body).HasMaxLength(RequestMessage.BodyMaxLength);
-        builder.HasIndex(m => new { m.RequestId, m.Id });
+        builder.HasIndex(m => new { m.RequestId, m.Sequence }).IsUnique();
+        builder.Property(m => m.ClientId).HasMaxLength(64);
+        builder.HasIndex(m => new { m.RequestId, m.ClientId }).IsUnique();
     }
 }

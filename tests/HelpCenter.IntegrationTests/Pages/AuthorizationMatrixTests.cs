@@ -31,6 +31,11 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         ["/contact/channels"] = 302,
         ["/contact/{channel}"] = 302,
         ["/api/contact/suggest"] = 400,
+
+        // The chat hub answers a plain GET without a connection id with 400; access is checked per hub method
+        // (ChatHubTests).
+        ["/hubs/chat"] = 400,
+        ["/hubs/chat/negotiate"] = 405,
     };
 
     [Fact]

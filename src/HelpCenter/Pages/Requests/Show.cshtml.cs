@@ -57,7 +57,7 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
             return Page();
         }
 
-        await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Body.Trim(), users.GetUserId(User), Item.Name, cancellationToken);
+        await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Body.Trim(), users.GetUserId(User), Item.Name, cancellationToken: cancellationToken);
         TempData["Status"] = "MyRequests.ReplySent";
         return RedirectToPage(new { reference = Reference, key = Key });
     }

@@ -10,7 +10,11 @@ namespace HelpCenter.IntegrationTests.Pages.Account;
 /// </summary>
 public sealed class AccountClient(MailFactory factory, string acceptLanguage = "ja")
 {
-    public HttpClient Http { get; } = factory.CreateBrowserLikeClient(acceptLanguage);
+    public System.Net.CookieContainer Cookies { get; } = new();
+
+    public HttpClient Http => _http ??= factory.CreateBrowserLikeClient(acceptLanguage, Cookies);
+
+    private HttpClient? _http;
 
     public static string NewEmail() => $"u{Guid.NewGuid():N}"[..13] + "@example.com";
 

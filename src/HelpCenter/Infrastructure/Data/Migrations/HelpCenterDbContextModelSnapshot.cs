@@ -362,6 +362,10 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -373,9 +377,16 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.Property<int>("RequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId", "Id");
+                    b.HasIndex("RequestId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("RequestMessages");
                 });

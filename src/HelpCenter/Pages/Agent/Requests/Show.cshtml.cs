@@ -60,7 +60,7 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         }
 
         var agent = await users.GetUserAsync(User);
-        var reply = await requests.AddMessageAsync(Item, MessageKind.Agent, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken);
+        var reply = await requests.AddMessageAsync(Item, MessageKind.Agent, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken: cancellationToken);
         Item.AssignedToId ??= agent?.Id;
         await db.SaveChangesAsync(cancellationToken);
         await requests.SendReplyAsync(Item, reply, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         }
 
         var agent = await users.GetUserAsync(User);
-        await requests.AddMessageAsync(Item, MessageKind.Note, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken);
+        await requests.AddMessageAsync(Item, MessageKind.Note, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken: cancellationToken);
         TempData["Status"] = "AgentRequest.NoteAdded";
         return RedirectToPage(new { reference = Reference });
     }

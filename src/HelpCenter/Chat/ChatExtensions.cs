@@ -1,0 +1,30 @@
+namespace HelpCenter.Chat;
+
+public static class ChatExtensions
+{
+    public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
+        builder.Services.AddSingleton<ChatAccess>();
+        return builder;
+    }
+
+    /// <summary>The hub, refusing connections from other sites: CORS does not protect WebSockets, and the
+    /// hub trusts the session cookie.</summary>
+    public static void MapChat(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(ChatHub.Path)
+                && context.Request.Headers.Origin is { Count: > 0 } origin
+                && !string.Equals(origin.ToString(), $"{context.Request.Scheme}://{context.Request.Host}", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
+            await next();
+        });
+        app.MapHub<ChatHub>(ChatHub.Path);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using HelpCenter.Accounts;
+using HelpCenter.Requests;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HelpCenter.Chat;
+
+/// <summary>
+/// Live chat at <c>/hubs/chat</c>. The database is the truth: a message is stored (with its sequence number) before
+/// it is acknowledged or broadcast, and a client that reconnects asks for everything after the last sequence it
+/// saw. Every method checks access to the conversation; internal notes go to the operators' group only.
+/// </summary>
+public sealed partial class ChatHub(RequestService requests, ChatAccess access, UserManager<ApplicationUser> users) : Hub<IChatClient>
+{
+    public const string Path = "/hubs/chat";
+    public const int MaxTextLength = 2000;
+    public const int MessagesPerMinute = 30;
+
+    private static readonly ConcurrentDictionary<string, (DateTimeOffset Window, int Count)> Sent = new();
+
+    /// <summary>Joins a conversation as its customer; returns the messages after <paramref name="afterSequence"/>.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> Join(string reference, int afterSequence)
+    {
+        var request = await CustomerConversationAsync(reference);
+        await Groups.AddToGroupAsync(Context.ConnectionId, CustomerGroup(request.Reference));
+        return Visible(request, afterSequence, includeNotes: false);
+    }
+
+    /// <summary>Sends a customer message. Resending the same <paramref name="clientId"/> returns the stored message.</summary>
+    public async Task<ChatMessage> Send(string reference, string clientId, string text)
+    {
+        var request = await CustomerConversationAsync(reference);
+        return await AppendAsync(request, MessageKind.Customer, clientId, text, request.Name);
+    }
+
+    /// <summary>Everything after <paramref name="afterSequence"/> (after a reconnect or a reload).</summary>
+    public async Task<IReadOnlyList<ChatMessage>> Fetch(string reference, int afterSequence)
+    {
+        var request = await CustomerConversationAsync(reference);
+        return Visible(request, afterSequence, includeNotes: false);
+    }
+
+    public async Task Typing(string reference)
+    {
+        var request = await CustomerConversationAsync(reference);
+        await Clients.OthersInGroup(StaffGroup(request.Reference)).Typing(request.Reference, "customer");
+    }
+
+    [Authorize(Policy = Policies.Agent)]
+    public async Task<IReadOnlyList<ChatMessage>> AgentJoin(string reference, int afterSequence)
+    {
+        var request = await ConversationAsync(reference);
+        await Groups.AddToGroupAsync(Context.ConnectionId, CustomerGroup(request.Reference));
+        await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup(request.Reference));
+        return Visible(request, afterSequence, includeNotes: true);
+    }
+
+    /// <summary>An operator's message, or an internal note that only operators receive.</summary>
+    [Authorize(Policy = Policies.Agent)]
+    public async Task<ChatMessage> AgentSend(string reference, string clientId, string text, bool note)
+    {
+        var request = await ConversationAsync(reference);
+        var agent = await users.GetUserAsync(Context.User!);
+        return await AppendAsync(request, note ? MessageKind.Note : MessageKind.Agent, clientId, text, agent?.DisplayName ?? agent?.Email);
+    }
+
+    private async Task<ChatMessage> AppendAsync(SupportRequest request, MessageKind kind, string clientId, string text, string? author)
+    {
+        if (clientId is null || !ClientIdPattern().IsMatch(clientId))
+        {
+            throw new HubException("invalid-client-id");
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength)
+        {
+            throw new HubException("invalid-text");
+        }
+
+        if (request.Status == RequestStatus.Solved)
+        {
+            throw new HubException("conversation-closed");
+        }
+
+        ThrottleOrThrow();
+        var stored = await requests.AddMessageAsync(request, kind, text.Trim(), Context.UserIdentifier, author, clientId);
+        var message = ToMessage(request.Reference, stored);
+        var audience = kind == MessageKind.Note
+            ? Clients.Group(StaffGroup(request.Reference))
+            : Clients.Groups(CustomerGroup(request.Reference), StaffGroup(request.Reference));
+        await audience.MessageAdded(message);
+        return message;
+    }
+
+    /// <summary>A connection may send <see cref="MessagesPerMinute"/> messages a minute (flooding is refused).</summary>
+    private void ThrottleOrThrow()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var entry = Sent.AddOrUpdate(Context.ConnectionId, _ => (now, 1), (_, e) => now - e.Window > TimeSpan.FromMinutes(1) ? (now, 1) : (e.Window, e.Count + 1));
+        if (entry.Count > MessagesPerMinute)
+        {
+            throw new HubException("rate-limited");
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        Sent.TryRemove(Context.ConnectionId, out _);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<SupportRequest> CustomerConversationAsync(string reference)
+    {
+        var request = await ConversationAsync(reference);
+        if (!access.IsCustomerOf(request, Context.User!, Context.GetHttpContext()))
+        {
+            throw new HubException("not-found");
+        }
+
+        return request;
+    }
+
+    private async Task<SupportRequest> ConversationAsync(string reference)
+    {
+        if (reference is not { Length: > 0 and <= 32 } || await requests.FindAsync(reference) is not { Channel: RequestChannel.Chat } request)
+        {
+            // The same answer for "does not exist" and "not yours": conversations cannot be probed.
+            throw new HubException("not-found");
+        }
+
+        return request;
+    }
+
+    private static IReadOnlyList<ChatMessage> Visible(SupportRequest request, int afterSequence, bool includeNotes) =>
+        request.Messages.Where(m => m.Sequence > afterSequence && (includeNotes || m.Kind != MessageKind.Note))
+            .OrderBy(m => m.Sequence).Select(m => ToMessage(request.Reference, m)).ToList();
+
+    private static ChatMessage ToMessage(string reference, RequestMessage m) =>
+        new(reference, m.Sequence, m.ClientId, m.Kind.ToString(), m.AuthorName, m.Body, m.CreatedAt);
+
+    private static string CustomerGroup(string reference) => "chat:" + reference;
+
+    private static string StaffGroup(string reference) => "chat-staff:" + reference;
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
+    private static partial Regex ClientIdPattern();
+}

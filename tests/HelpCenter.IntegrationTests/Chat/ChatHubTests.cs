@@ -1,0 +1,150 @@
+using System.Net;
+using HelpCenter.Accounts;
+using HelpCenter.Chat;
+using HelpCenter.IntegrationTests.Mail;
+using HelpCenter.IntegrationTests.Pages.Account;
+using HelpCenter.Requests;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpCenter.IntegrationTests.Chat;
+
+/// <summary>The chat hub through the real .NET SignalR client (long polling over the in-process server).</summary>
+public sealed class ChatHubTests(MailFactory factory) : IClassFixture<MailFactory>
+{
+    [Fact]
+    public async Task MessagesAreStoredInOrderOnceEachAndMissedOnesAreReplayed()
+    {
+        var (reference, cookie) = await StartChatAsync("出金が届きません");
+        await using var customer = await ConnectAsync(cookie);
+        var history = await customer.InvokeAsync<List<ChatMessage>>("Join", reference, 0);
+        Assert.Equal("出金が届きません", Assert.Single(history).Text);
+
+        var first = await customer.InvokeAsync<ChatMessage>("Send", reference, "client-0001", "一つ目");
+        var again = await customer.InvokeAsync<ChatMessage>("Send", reference, "client-0001", "一つ目");
+        var second = await customer.InvokeAsync<ChatMessage>("Send", reference, "client-0002", "二つ目");
+        Assert.Equal(2, first.Sequence);
+        Assert.Equal(first.Sequence, again.Sequence);
+        Assert.Equal(3, second.Sequence);
+
+        // Concurrent sends from several clients: distinct, gap-free sequence numbers.
+        var sent = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => customer.InvokeAsync<ChatMessage>("Send", reference, $"burst-{i:D4}", $"連投 {i}")));
+        Assert.Equal(Enumerable.Range(4, 10), sent.Select(m => m.Sequence).Order());
+
+        // A client that saw up to 3 gets exactly what followed, in order.
+        var missed = await customer.InvokeAsync<List<ChatMessage>>("Fetch", reference, 3);
+        Assert.Equal(Enumerable.Range(4, 10), missed.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public async Task OperatorsRepliesReachTheCustomerButInternalNotesNever()
+    {
+        var (reference, cookie) = await StartChatAsync("二段階認証のコードが通りません");
+        await using var customer = await ConnectAsync(cookie);
+        var received = new List<ChatMessage>();
+        customer.On<ChatMessage>("MessageAdded", m => { lock (received) { received.Add(m); } });
+        await customer.InvokeAsync<List<ChatMessage>>("Join", reference, 0);
+
+        var agentClient = new AccountClient(factory);
+        await agentClient.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        await using var agent = await ConnectAsync(agentClient.Cookies.GetCookieHeader(factory.Server.BaseAddress));
+        await agent.InvokeAsync<List<ChatMessage>>("AgentJoin", reference, 0);
+        await agent.InvokeAsync<ChatMessage>("AgentSend", reference, "agent-note-1", "本人確認済み（社内）", true);
+        var reply = await agent.InvokeAsync<ChatMessage>("AgentSend", reference, "agent-msg-01", "時刻設定をご確認ください", false);
+
+        await WaitUntilAsync(() => { lock (received) { return received.Any(m => m.Sequence == reply.Sequence); } });
+        lock (received)
+        {
+            Assert.DoesNotContain(received, m => m.Kind == "Note");
+        }
+
+        var replay = await customer.InvokeAsync<List<ChatMessage>>("Fetch", reference, 0);
+        Assert.DoesNotContain(replay, m => m.Text.Contains("社内", StringComparison.Ordinal));
+        Assert.Equal([1, 3], replay.Select(m => m.Sequence));
+        var staffView = await agent.InvokeAsync<List<ChatMessage>>("AgentJoin", reference, 0);
+        Assert.Equal([1, 2, 3], staffView.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public async Task HostileCallsAreRefused()
+    {
+        var (reference, cookie) = await StartChatAsync("テスト");
+        var (otherReference, otherCookie) = await StartChatAsync("別の会話");
+        await using var stranger = await ConnectAsync(otherCookie);
+        var error = await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<List<ChatMessage>>("Join", reference, 0));
+        Assert.Contains("not-found", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<ChatMessage>("Send", reference, "client-0001", "乗っ取り"));
+        await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<ChatMessage>("AgentSend", otherReference, "client-0001", "偽オペレーター", false));
+
+        await using var customer = await ConnectAsync(cookie);
+        await customer.InvokeAsync<List<ChatMessage>>("Join", reference, 0);
+        Assert.Contains("invalid-text", (await Assert.ThrowsAsync<HubException>(() => customer.InvokeAsync<ChatMessage>("Send", reference, "client-0001", new string('あ', 2001)))).Message, StringComparison.Ordinal);
+        Assert.Contains("invalid-client-id", (await Assert.ThrowsAsync<HubException>(() => customer.InvokeAsync<ChatMessage>("Send", reference, "../x", "hi"))).Message, StringComparison.Ordinal);
+        Assert.Contains("not-found", (await Assert.ThrowsAsync<HubException>(() => customer.InvokeAsync<ChatMessage>("Send", "HC-00000000-0000", "client-0002", "hi"))).Message, StringComparison.Ordinal);
+
+        var flood = 0;
+        for (var i = 0; i < ChatHub.MessagesPerMinute + 5; i++)
+        {
+            try
+            {
+                await customer.InvokeAsync<ChatMessage>("Send", reference, $"flood-{i:D4}", "スパム");
+            }
+            catch (HubException e) when (e.Message.Contains("rate-limited", StringComparison.Ordinal))
+            {
+                flood++;
+            }
+        }
+
+        Assert.Equal(5, flood);
+    }
+
+    [Fact]
+    public async Task ConnectionsFromAnotherSiteAreRefused()
+    {
+        var client = factory.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, ChatHub.Path + "/negotiate?negotiateVersion=1");
+        request.Headers.Add("Origin", "https://evil.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(request)).StatusCode);
+    }
+
+    private async Task<(string Reference, string Cookie)> StartChatAsync(string question)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var flows = scope.ServiceProvider.GetRequiredService<ContactFlowService>();
+        var flow = await flows.StartAsync(http, "ja", null);
+        flow.Question = question;
+        var request = await scope.ServiceProvider.GetRequiredService<ContactRequests>().CreateChatAsync(http, flow, null);
+        var response = new DefaultHttpContext().Response;
+        scope.ServiceProvider.GetRequiredService<ChatAccess>().Grant(response, request.Reference, secure: false);
+        var setCookie = response.Headers.SetCookie.ToString();
+        return (request.Reference, setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)]);
+    }
+
+    private async Task<HubConnection> ConnectAsync(string cookie)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, ChatHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                options.Headers["Cookie"] = cookie;
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,7 +1,7 @@
 // Agent request page: "Insert" next to each article found puts its link into the reply at the cursor.
 (function () {
   "use strict";
-  var reply = document.querySelector("#hc-reply-form textarea");
+  var reply = document.querySelector("#hc-reply-form textarea, #hc-chat-text");
   if (!reply) { return; }
   document.querySelectorAll("[data-article-url]").forEach(function (code) {
     var button = document.createElement("button");

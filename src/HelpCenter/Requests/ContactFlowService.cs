@@ -89,6 +89,20 @@ public sealed class ContactFlowService(HelpCenterDbContext db, IDataProtectionPr
         return hits;
     }
 
+    /// <summary>Keeps the question as typed when the customer moves on before suggestions were asked for.</summary>
+    public async Task SaveQuestionAsync(ContactFlow flow, string? topic, string? question, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        if (question is null)
+        {
+            return;
+        }
+
+        flow.Topic = topic ?? flow.Topic;
+        flow.Question = Truncate(question, ContactFlow.QuestionMaxLength);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task RecordOpenedAsync(ContactFlow flow, string slug, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(flow);

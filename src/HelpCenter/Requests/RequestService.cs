@@ -120,6 +120,17 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         }
     }
 
+    /// <summary>A chat nobody answered becomes an email request: same reference, same messages, answered by mail.</summary>
+    public async Task ContinueByEmailAsync(SupportRequest request, string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Email = email;
+        request.Channel = RequestChannel.Email;
+        request.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await SendConfirmationAsync(request, cancellationToken);
+    }
+
     /// <summary>The private link to a request: works without signing in, for as long as the request exists.
     /// The token is data-protected (signed and encrypted), so it cannot be guessed or altered.</summary>
     public string PrivateLink(SupportRequest request)

@@ -39,7 +39,7 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         await page.GetByLabel("内容", new() { Exact = true }).SelectOptionAsync("account");
         await page.GetByLabel("ご質問").FillAsync("ビットコインの出金が3時間たっても届きません");
         await Assertions.Expect(page.Locator(".suggestion-list li").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        await page.GetByRole(AriaRole.Link, new() { Name = "まだ解決しない" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "まだ解決しない" }).ClickAsync();
         await BrowserFixture.ScreenshotAsync(page, "contact-channels-ja");
         await page.GetByRole(AriaRole.Link, new() { Name = "メールで問い合わせる" }).ClickAsync();
 

@@ -113,7 +113,7 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
             return role is Roles.Editor or Roles.Admin ? 200 : 403;
         }
 
-        if (pattern == "/requests/{reference}")
+        if (pattern is "/requests/{reference}" or "/chat/{reference}")
         {
             // Only its owner (or the holder of the private link) sees a request; everyone else gets a 404.
             return role == Roles.Customer ? 200 : 404;
@@ -134,13 +134,14 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         url.StartsWith("/account/manage", StringComparison.Ordinal) || url.StartsWith("/account/security/", StringComparison.Ordinal) || url == "/requests"
         || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/agent", StringComparison.Ordinal) || url.StartsWith("/editor", StringComparison.Ordinal);
 
-    /// <summary>A request owned by the customer, so that request pages have a real reference.</summary>
+    /// <summary>A chat owned by the customer, so that request and chat pages have a real reference.</summary>
     public static async Task<string> CreateRequestAsync(IServiceProvider services, string customerId)
     {
         await using var scope = services.CreateAsyncScope();
         var request = await scope.ServiceProvider.GetRequiredService<HelpCenter.Requests.RequestService>().CreateAsync(new HelpCenter.Requests.SupportRequest
         {
             Reference = "",
+            Channel = HelpCenter.Requests.RequestChannel.Chat,
             Topic = "account",
             Language = "ja",
             UserId = customerId,

@@ -8,7 +8,7 @@ namespace HelpCenter.Pages.Contact;
 
 /// <summary>Step 2: the channels that are open now, each with its expected response time; a phone reference code.</summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
-public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, ContactRequests contact) : PageModel
+public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, ContactRequests contact, HelpCenter.Chat.ChatAccess chatAccess, HelpCenter.Articles.ContentStore content) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Flow { get; set; }
@@ -19,15 +19,31 @@ public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, 
     [TempData]
     public string? PhoneReference { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? q, string? topic, CancellationToken cancellationToken)
     {
-        if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is null)
+        if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
         {
             return Redirect("/contact");
         }
 
+        // "I still need help" submits the question form, so what was typed travels even if no suggestion was asked for.
+        await flows.SaveQuestionAsync(flow, content.Current.FindCategory(topic ?? "")?.Id, q, cancellationToken);
+
         Channels = [hours.Status(Channel.Chat), hours.Status(Channel.Email), hours.Status(Channel.Callback), hours.Status(Channel.Phone)];
         return Page();
+    }
+
+    /// <summary>Starts a live chat whose first message is the question already typed.</summary>
+    public async Task<IActionResult> OnPostChatAsync(CancellationToken cancellationToken)
+    {
+        if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow || !hours.Status(Channel.Chat).IsOpen)
+        {
+            return Redirect("/contact");
+        }
+
+        var request = await contact.CreateChatAsync(HttpContext, flow, null, cancellationToken);
+        chatAccess.Grant(Response, request.Reference, Request.IsHttps);
+        return Redirect("/chat/" + request.Reference);
     }
 
     public async Task<IActionResult> OnPostPhoneAsync(CancellationToken cancellationToken)

@@ -1,0 +1,116 @@
+using System.ComponentModel.DataAnnotations;
+using HelpCenter.Chat;
+using HelpCenter.Requests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace HelpCenter.Pages.Chat;
+
+/// <summary>
+/// The customer's side of a live chat. With JavaScript, messages go through the hub; without, through this form.
+/// If nobody answers, "continue by email" keeps the conversation and answers by mail instead.
+/// </summary>
+[EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
+public sealed class ShowModel(RequestService requests, ChatAccess access) : PageModel
+{
+    [FromRoute]
+    public string Reference { get; set; } = "";
+
+    public SupportRequest Item { get; private set; } = default!;
+
+    public IReadOnlyList<RequestMessage> Visible { get; private set; } = [];
+
+    [BindProperty]
+    public MessageInput Input { get; set; } = new();
+
+    [BindProperty]
+    public EmailInput Continue { get; set; } = new();
+
+    public sealed class MessageInput
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(ChatHub.MaxTextLength, ErrorMessage = "Validation.TooLong")]
+        public string Text { get; set; } = "";
+
+        [Required, RegularExpression("^[A-Za-z0-9_-]{8,64}$")]
+        public string ClientId { get; set; } = "";
+    }
+
+    public sealed class EmailInput
+    {
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        public string Email { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.ClientId = Guid.NewGuid().ToString("N");
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ValidateOnly("Input.");
+        if (!ModelState.IsValid || Item.Status == RequestStatus.Solved)
+        {
+            return Page();
+        }
+
+        await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text.Trim(), Item.UserId, Item.Name, Input.ClientId, cancellationToken);
+        return Redirect("/chat/" + Item.Reference);
+    }
+
+    /// <summary>Nobody answered: the conversation continues by mail, with everything said so far.</summary>
+    public async Task<IActionResult> OnPostEmailAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ValidateOnly("Continue.");
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await requests.ContinueByEmailAsync(Item, Continue.Email.Trim(), cancellationToken);
+        TempData["Status"] = "Chat.ContinuedByEmail";
+        return Redirect(new Uri(requests.PrivateLink(Item)).PathAndQuery);
+    }
+
+    /// <summary>The page has two forms; each handler validates only its own fields. (The model binder files a form
+    /// that was not posted under its bare field names, so the other form's errors are dropped by elimination.)</summary>
+    private void ValidateOnly(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Reference.Length > 32 || await requests.FindAsync(Reference, cancellationToken) is not { } request
+            || !access.IsCustomerOf(request, User, HttpContext))
+        {
+            return false;
+        }
+
+        Item = request;
+        Visible = request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList();
+        return true;
+    }
+}

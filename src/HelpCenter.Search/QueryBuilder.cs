@@ -4,6 +4,8 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 
 namespace HelpCenter.Search;
 
@@ -145,6 +147,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     private sealed class BuildContext(IndexReader? reader, int languageDocs)
     {
         private readonly Dictionary<(string Kind, string Text), List<string>> _analysed = [];
+        private readonly Dictionary<string, List<CompiledAutomaton>> _automata = new(StringComparer.Ordinal);
 
         public List<string> Terms(QueryBuilder builder, string field, string text)
         {
@@ -156,6 +159,18 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             }
 
             return terms;
+        }
+
+        /// <summary>The Levenshtein automata of a word, built by the first of its fuzzy queries and reused by the others.</summary>
+        public List<CompiledAutomaton> Automata(string word)
+        {
+            if (!_automata.TryGetValue(word, out var automata))
+            {
+                automata = [];
+                _automata[word] = automata;
+            }
+
+            return automata;
         }
 
         public bool IsInformative(string field, string term)
@@ -194,10 +209,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
                 if (IsFuzzyField(field) && JapaneseText.IsLatinWord(term) && term.Length >= 4)
                 {
                     // Typo tolerance for Latin words: one edit from 4 characters, two from 8.
-                    var fuzzy = new FuzzyQuery(new Term(field, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true)
-                    {
-                        Boost = 1f,
-                    };
+                    var fuzzy = new SharedAutomataFuzzyQuery(new Term(field, term), term.Length >= 8 ? 2 : 1, context.Automata(term));
                     fieldQuery.Add(fuzzy, Occur.SHOULD);
                 }
             }
@@ -265,6 +277,36 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         }
 
         return string.Join(' ', runs);
+    }
+
+    /// <summary>
+    /// Typo tolerance for Latin words: one edit from 4 characters, two from 8, the first letter fixed, at most 20
+    /// expansions. Lucene builds the word's Levenshtein automata for every fuzzy query (several hundred KiB for two
+    /// edits), and a word is queried in four fields and again in synonyms; the automata depend only on the word, so
+    /// the queries of one search share them. The expansions and scores are those of a plain <see cref="FuzzyQuery"/>.
+    /// </summary>
+    private sealed class SharedAutomataFuzzyQuery(Term term, int maxEdits, List<CompiledAutomaton> automata)
+        : FuzzyQuery(term, maxEdits, prefixLength: 1, maxExpansions: 20, transpositions: true)
+    {
+        protected override TermsEnum GetTermsEnum(Terms terms, AttributeSource atts)
+        {
+            var cached = atts.AddAttribute<FuzzyTermsEnum.ILevenshteinAutomataAttribute>().Automata;
+            if (cached.Count == 0)
+            {
+                foreach (var automaton in automata)
+                {
+                    cached.Add(automaton);
+                }
+            }
+
+            var termsEnum = base.GetTermsEnum(terms, atts);
+            for (var i = automata.Count; i < cached.Count; i++)
+            {
+                automata.Add(cached[i]);
+            }
+
+            return termsEnum;
+        }
     }
 
     private static bool IsFuzzyField(string field) => field.EndsWith(".morph", StringComparison.Ordinal) || field.EndsWith(".en", StringComparison.Ordinal);

@@ -143,11 +143,13 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     }
 
     /// <summary>What one Build shares: the analysis of each text per kind of field (title, tags, summary and body
-    /// are analysed alike), and the document frequencies used to leave out near-universal terms.</summary>
+    /// are analysed alike), the terms' entries in the term dictionary, and the fuzzy queries' automata.</summary>
     private sealed class BuildContext(IndexReader? reader, int languageDocs)
     {
         private readonly Dictionary<(string Kind, string Text), List<string>> _analysed = [];
         private readonly Dictionary<string, List<CompiledAutomaton>> _automata = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Field, string Term), TermContext> _states = [];
+        private readonly Dictionary<(string Field, int Leaf), TermsEnum?> _termsEnums = [];
 
         public List<string> Terms(QueryBuilder builder, string field, string text)
         {
@@ -181,7 +183,44 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
                 return true;
             }
 
-            return reader.DocFreq(new Term(field, term)) <= languageDocs / 8;
+            return State(field, term)!.DocFreq <= languageDocs / 8;
+        }
+
+        /// <summary>
+        /// The term's statistics and place in every segment's term dictionary, looked up once per search with one
+        /// terms enumerator per field and segment. Handed to the <see cref="TermQuery"/>, it spares Lucene a second
+        /// lookup with a new enumerator for every clause (and again for a term that synonyms repeat). Null without
+        /// a reader.
+        /// </summary>
+        public TermContext? State(string field, string term)
+        {
+            if (reader is null)
+            {
+                return null;
+            }
+
+            if (!_states.TryGetValue((field, term), out var state))
+            {
+                state = new TermContext(reader.Context);
+                var bytes = new BytesRef(term);
+                foreach (var leaf in reader.Leaves)
+                {
+                    if (!_termsEnums.TryGetValue((field, leaf.Ord), out var termsEnum))
+                    {
+                        termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+                        _termsEnums[(field, leaf.Ord)] = termsEnum;
+                    }
+
+                    if (termsEnum is not null && termsEnum.SeekExact(bytes))
+                    {
+                        state.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                    }
+                }
+
+                _states[(field, term)] = state;
+            }
+
+            return state;
         }
     }
 
@@ -205,7 +244,8 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             var fieldQuery = new BooleanQuery(disableCoord: false);
             foreach (var term in terms)
             {
-                fieldQuery.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                var state = context.State(field, term);
+                fieldQuery.Add(state is null ? new TermQuery(new Term(field, term)) : new TermQuery(new Term(field, term), state), Occur.SHOULD);
                 if (IsFuzzyField(field) && JapaneseText.IsLatinWord(term) && term.Length >= 4)
                 {
                     // Typo tolerance for Latin words: one edit from 4 characters, two from 8.

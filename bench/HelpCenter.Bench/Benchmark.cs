@@ -39,14 +39,21 @@ internal static class Benchmark
         var search = new List<double>(searches);
         var baseline = new List<double>(searches);
         var suggest = new List<double>(searches);
+        long searchAllocated = 0;
+        var collectionsBefore = GC.CollectionCount(0);
         for (var i = 0; i < searches; i++)
         {
             var q = queries[i % queries.Count];
+            var before = GC.GetAllocatedBytesForCurrentThread();
             search.Add(Time(() => engine.Search(new SearchRequest(q.Query, q.Lang, Limit: 10))));
+            searchAllocated += GC.GetAllocatedBytesForCurrentThread() - before;
             baseline.Add(Time(() => engine.SearchBaseline(q.Query, q.Lang, 10)));
             var prefix = q.Query[..Math.Min(1 + (i % 4), q.Query.Length)];
             suggest.Add(Time(() => engine.Suggest(prefix, q.Lang)));
         }
+
+        var allocated = searchAllocated / (double)searches;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
 
         var process = Process.GetCurrentProcess();
         output.WriteLine($"Corpus: {corpus.Count} articles ({string.Join(", ", corpus.GroupBy(d => d.Language).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}), analyzer {engine.AnalyzerName}, {searches} searches of {queries.Count} queries");
@@ -58,6 +65,7 @@ internal static class Benchmark
         Row(output, "Suggest (typeahead)", suggest);
         output.WriteLine();
         output.WriteLine($"- Search p99 / baseline p99: {Percentile(search, 0.99) / Percentile(baseline, 0.99):F2}x; p50 ratio {Percentile(search, 0.5) / Percentile(baseline, 0.5):F2}x");
+        output.WriteLine($"- Allocated per search: {allocated / 1024:F0} KiB; {collections} gen0 collections during the {searches} iterations");
         output.WriteLine($"- Full index build: {build.Elapsed.TotalSeconds:F1} s for {corpus.Count} articles ({corpus.Count / build.Elapsed.TotalSeconds:F0} articles/s)");
         output.WriteLine($"- Managed heap growth after build: {(memoryAfter - memoryBefore) / 1048576.0:F0} MiB; process working set {process.WorkingSet64 / 1048576.0:F0} MiB; peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
         return 0;

@@ -29,7 +29,26 @@ public static class Highlighter
     public static string Snippet(string text, IReadOnlyCollection<string> words, int length = SnippetLength)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var matches = FindMatches(text, words);
+        return Snippet(text, FindMatches(text, words), length);
+    }
+
+    /// <summary>
+    /// What a search result shows, finding the words once per text: the marked title, the snippet of the body,
+    /// and which of <paramref name="words"/> occur in the title, tags, summary or body (in that order).
+    /// </summary>
+    public static (string TitleHtml, string SnippetHtml, IReadOnlyList<string> Found) Article(
+        string title, string tags, string summary, string body, IReadOnlyCollection<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var titleMatches = FindMatches(title ?? "", words);
+        var bodyMatches = FindMatches(body ?? "", words);
+        var found = titleMatches.Concat(FindMatches(tags ?? "", words)).Concat(FindMatches(summary ?? "", words)).Concat(bodyMatches)
+            .Select(m => m.Word).Distinct().ToList();
+        return (Render(title ?? "", 0, (title ?? "").Length, titleMatches), Snippet(body ?? "", bodyMatches, SnippetLength), found);
+    }
+
+    private static string Snippet(string text, List<(int Start, int End, string Word)> matches, int length)
+    {
         if (text.Length <= length)
         {
             return Render(text, 0, text.Length, matches);
@@ -84,7 +103,7 @@ public static class Highlighter
     }
 
     /// <summary>NFKC + lower case, character by character, remembering the source span of each normalised character.</summary>
-    private static (string Text, int[] Starts, int[] Ends) NormalizeWithMap(string text)
+    private static (string Text, List<int> Starts, List<int> Ends) NormalizeWithMap(string text)
     {
         var builder = new StringBuilder(text.Length);
         var starts = new List<int>(text.Length);
@@ -92,11 +111,11 @@ public static class Highlighter
         for (var i = 0; i < text.Length; i++)
         {
             var current = text[i];
-            if (current is >= 'a' and <= 'z' or >= '0' and <= '9' or >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or >= '\u4E00' and <= '\u9FFF'
-                && (i + 1 >= text.Length || text[i + 1] is not ('\u3099' or '\u309A')))
+            if (!char.IsSurrogate(current) && (i + 1 >= text.Length || text[i + 1] is not ('\uFF9E' or '\uFF9F' or '\u3099' or '\u309A'))
+                && NormalChar(current) is var normal && normal != NotOneChar)
             {
-                // Already normal (most of every article): no allocation.
-                builder.Append(current);
+                // One character that normalises to one character (most of every article): no allocation.
+                builder.Append(normal);
                 starts.Add(i);
                 ends.Add(i + 1);
                 continue;
@@ -121,7 +140,35 @@ public static class Highlighter
             i += length - 1;
         }
 
-        return (builder.ToString(), starts.ToArray(), ends.ToArray());
+        return (builder.ToString(), starts, ends);
+    }
+
+    private const char NotOneChar = '\uFFFF';
+
+    /// <summary>What <see cref="JapaneseText.Normalize"/> makes of each character alone, when that is one character; 0 when not yet known.</summary>
+    private static readonly char[] NormalChars = new char[char.MaxValue + 1];
+
+    /// <summary>
+    /// The normal form of a lone (non-surrogate) character, or <see cref="NotOneChar"/> when it normalises to
+    /// several or none. Computed once per character and remembered: punctuation, spaces and capitals would
+    /// otherwise cost two strings each time. Races only write the same value twice.
+    /// </summary>
+    private static char NormalChar(char c)
+    {
+        if (c is >= 'a' and <= 'z' or >= '0' and <= '9' or >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or >= '\u4E00' and <= '\u9FFF')
+        {
+            return c;
+        }
+
+        var known = NormalChars[c];
+        if (known == '\0' && c != '\0')
+        {
+            var normal = JapaneseText.Normalize(c.ToString());
+            known = normal.Length == 1 && normal[0] != NotOneChar ? normal[0] : NotOneChar;
+            NormalChars[c] = known;
+        }
+
+        return c == '\0' ? NotOneChar : known;
     }
 
     private static string Render(string text, int from, int to, List<(int Start, int End, string Word)> matches)

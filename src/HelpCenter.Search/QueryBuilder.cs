@@ -4,6 +4,8 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 
 namespace HelpCenter.Search;
 
@@ -141,10 +143,13 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     }
 
     /// <summary>What one Build shares: the analysis of each text per kind of field (title, tags, summary and body
-    /// are analysed alike), and the document frequencies used to leave out near-universal terms.</summary>
+    /// are analysed alike), the terms' entries in the term dictionary, and the fuzzy queries' automata.</summary>
     private sealed class BuildContext(IndexReader? reader, int languageDocs)
     {
         private readonly Dictionary<(string Kind, string Text), List<string>> _analysed = [];
+        private readonly Dictionary<string, List<CompiledAutomaton>> _automata = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Field, string Term), TermContext> _states = [];
+        private readonly Dictionary<(string Field, int Leaf), TermsEnum?> _termsEnums = [];
 
         public List<string> Terms(QueryBuilder builder, string field, string text)
         {
@@ -158,6 +163,18 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             return terms;
         }
 
+        /// <summary>The Levenshtein automata of a word, built by the first of its fuzzy queries and reused by the others.</summary>
+        public List<CompiledAutomaton> Automata(string word)
+        {
+            if (!_automata.TryGetValue(word, out var automata))
+            {
+                automata = [];
+                _automata[word] = automata;
+            }
+
+            return automata;
+        }
+
         public bool IsInformative(string field, string term)
         {
             if (reader is null || languageDocs < 20 || field.EndsWith(".morph", StringComparison.Ordinal) ||
@@ -166,7 +183,44 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
                 return true;
             }
 
-            return reader.DocFreq(new Term(field, term)) <= languageDocs / 8;
+            return State(field, term)!.DocFreq <= languageDocs / 8;
+        }
+
+        /// <summary>
+        /// The term's statistics and place in every segment's term dictionary, looked up once per search with one
+        /// terms enumerator per field and segment. Handed to the <see cref="TermQuery"/>, it spares Lucene a second
+        /// lookup with a new enumerator for every clause (and again for a term that synonyms repeat). Null without
+        /// a reader.
+        /// </summary>
+        public TermContext? State(string field, string term)
+        {
+            if (reader is null)
+            {
+                return null;
+            }
+
+            if (!_states.TryGetValue((field, term), out var state))
+            {
+                state = new TermContext(reader.Context);
+                var bytes = new BytesRef(term);
+                foreach (var leaf in reader.Leaves)
+                {
+                    if (!_termsEnums.TryGetValue((field, leaf.Ord), out var termsEnum))
+                    {
+                        termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+                        _termsEnums[(field, leaf.Ord)] = termsEnum;
+                    }
+
+                    if (termsEnum is not null && termsEnum.SeekExact(bytes))
+                    {
+                        state.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                    }
+                }
+
+                _states[(field, term)] = state;
+            }
+
+            return state;
         }
     }
 
@@ -190,14 +244,12 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             var fieldQuery = new BooleanQuery(disableCoord: false);
             foreach (var term in terms)
             {
-                fieldQuery.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                var state = context.State(field, term);
+                fieldQuery.Add(state is null ? new TermQuery(new Term(field, term)) : new TermQuery(new Term(field, term), state), Occur.SHOULD);
                 if (IsFuzzyField(field) && JapaneseText.IsLatinWord(term) && term.Length >= 4)
                 {
                     // Typo tolerance for Latin words: one edit from 4 characters, two from 8.
-                    var fuzzy = new FuzzyQuery(new Term(field, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true)
-                    {
-                        Boost = 1f,
-                    };
+                    var fuzzy = new SharedAutomataFuzzyQuery(new Term(field, term), term.Length >= 8 ? 2 : 1, context.Automata(term));
                     fieldQuery.Add(fuzzy, Occur.SHOULD);
                 }
             }
@@ -265,6 +317,36 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         }
 
         return string.Join(' ', runs);
+    }
+
+    /// <summary>
+    /// Typo tolerance for Latin words: one edit from 4 characters, two from 8, the first letter fixed, at most 20
+    /// expansions. Lucene builds the word's Levenshtein automata for every fuzzy query (several hundred KiB for two
+    /// edits), and a word is queried in four fields and again in synonyms; the automata depend only on the word, so
+    /// the queries of one search share them. The expansions and scores are those of a plain <see cref="FuzzyQuery"/>.
+    /// </summary>
+    private sealed class SharedAutomataFuzzyQuery(Term term, int maxEdits, List<CompiledAutomaton> automata)
+        : FuzzyQuery(term, maxEdits, prefixLength: 1, maxExpansions: 20, transpositions: true)
+    {
+        protected override TermsEnum GetTermsEnum(Terms terms, AttributeSource atts)
+        {
+            var cached = atts.AddAttribute<FuzzyTermsEnum.ILevenshteinAutomataAttribute>().Automata;
+            if (cached.Count == 0)
+            {
+                foreach (var automaton in automata)
+                {
+                    cached.Add(automaton);
+                }
+            }
+
+            var termsEnum = base.GetTermsEnum(terms, atts);
+            for (var i = automata.Count; i < cached.Count; i++)
+            {
+                automata.Add(cached[i]);
+            }
+
+            return termsEnum;
+        }
     }
 
     private static bool IsFuzzyField(string field) => field.EndsWith(".morph", StringComparison.Ordinal) || field.EndsWith(".en", StringComparison.Ordinal);

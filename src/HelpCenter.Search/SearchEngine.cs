@@ -160,24 +160,22 @@ public sealed class SearchEngine : IDisposable
 
             // One pass over every match: scores and categories. Matches far below the best one (a shared
             // bigram, a synonym of one word) are dropped, so "total" and the facets count real answers.
-            var collector = new AllHits();
+            using var collector = new AllHits();
             searcher.Search(query, LanguageFilter(request.Language), collector);
-            if (collector.Hits.Count == 0)
+            if (collector.Count == 0)
             {
                 return SearchResults.Empty(text);
             }
 
-            var cutoff = collector.Hits.Max(h => h.Score) * _relativeCutoff;
-            var relevant = collector.Hits.Where(h => h.Score >= cutoff).ToList();
-            var facets = relevant.GroupBy(h => h.Category).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            var inCategory = string.IsNullOrEmpty(request.Category) ? relevant : relevant.Where(h => h.Category == request.Category).ToList();
+            var page = collector.Page(collector.MaxScore * _relativeCutoff, request.Category, offset + limit, out var total, out var facets);
             var words = HighlightWords(text, request.Language);
-            var hits = inCategory
-                .OrderByDescending(h => h.Score).ThenBy(h => h.Doc)
-                .Skip(offset).Take(limit)
-                .Select(h => ToHit(searcher.Doc(h.Doc), h.Score, words))
-                .ToList();
-            return new SearchResults(text, inCategory.Count, hits, facets);
+            var hits = new List<SearchHit>(Math.Max(0, page.Count - offset));
+            for (var i = offset; i < page.Count; i++)
+            {
+                hits.Add(ToHit(searcher.Doc(page[i].Doc), page[i].Score, words));
+            }
+
+            return new SearchResults(text, total, hits, facets);
         }
         finally
         {
@@ -272,11 +270,9 @@ public sealed class SearchEngine : IDisposable
     private static SearchHit ToHit(Document doc, float score, List<string> words)
     {
         var title = doc.Get("title");
-        var body = doc.Get("body");
         var summary = doc.Get("summary");
-        var matched = Highlighter.Found(title + "\n" + doc.Get("tags") + "\n" + summary + "\n" + body, words);
-        return new SearchHit(doc.Get("slug"), doc.Get("lang"), title, Highlighter.Mark(title, words), doc.Get("url"), summary,
-            Highlighter.Snippet(body, words), doc.Get("category"), score, matched);
+        var (titleHtml, snippetHtml, matched) = Highlighter.Article(title, doc.Get("tags"), summary, doc.Get("body"), words);
+        return new SearchHit(doc.Get("slug"), doc.Get("lang"), title, titleHtml, doc.Get("url"), summary, snippetHtml, doc.Get("category"), score, matched);
     }
 
     private static Document ToLucene(SearchDocument d, string hash)
@@ -363,45 +359,177 @@ public sealed class SearchEngine : IDisposable
     }
 
     /// <summary>
-    /// Collects every match with its score and category. Categories are read as doc-value ordinals and turned
-    /// into names once per segment and ordinal, not once per match.
+    /// Collects every match with its score and category, in pooled arrays: the facets need all matches, but only the
+    /// requested page is sorted. Categories are read as doc-value ordinals and mapped once per segment and ordinal
+    /// to an index in <see cref="_names"/>, not looked up per match.
     /// </summary>
-    private sealed class AllHits : ICollector
+    private sealed class AllHits : ICollector, IDisposable
     {
         private readonly BytesRef _term = new();
-        private readonly Dictionary<int, string> _names = [];
-        private SortedDocValues? _categories;
+        private readonly List<string> _names = [];
+        private readonly Dictionary<string, int> _nameIndex = new(StringComparer.Ordinal);
+        private int[] _docs = System.Buffers.ArrayPool<int>.Shared.Rent(1024);
+        private float[] _scores = System.Buffers.ArrayPool<float>.Shared.Rent(1024);
+        private int[] _categories = System.Buffers.ArrayPool<int>.Shared.Rent(1024);
+        private int[] _segmentCategories = [];
+        private SortedDocValues? _docValues;
         private Scorer? _scorer;
         private int _docBase;
 
-        public List<(int Doc, float Score, string Category)> Hits { get; } = [];
+        /// <summary>Matches collected.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The best score collected.</summary>
+        public float MaxScore { get; private set; } = float.MinValue;
 
         public bool AcceptsDocsOutOfOrder => true;
 
         public void Collect(int doc)
         {
-            var category = "";
-            if (_categories is not null)
+            if (Count == _docs.Length)
             {
-                var ord = _categories.GetOrd(doc);
-                if (ord >= 0 && !_names.TryGetValue(ord, out category))
-                {
-                    _categories.LookupOrd(ord, _term);
-                    category = _term.Utf8ToString();
-                    _names[ord] = category;
-                }
+                Grow();
             }
 
-            Hits.Add((_docBase + doc, _scorer!.GetScore(), category ?? ""));
+            var score = _scorer!.GetScore();
+            _docs[Count] = _docBase + doc;
+            _scores[Count] = score;
+            _categories[Count] = Category(doc);
+            MaxScore = Math.Max(MaxScore, score);
+            Count++;
         }
 
         public void SetNextReader(AtomicReaderContext context)
         {
             _docBase = context.DocBase;
-            _categories = context.AtomicReader.GetSortedDocValues("category");
-            _names.Clear();
+            _docValues = context.AtomicReader.GetSortedDocValues("category");
+            _segmentCategories = new int[_docValues?.ValueCount ?? 0];
+            Array.Fill(_segmentCategories, -1);
         }
 
         public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        /// <summary>
+        /// The matches scoring at least <paramref name="cutoff"/> in <paramref name="category"/> (any when null or
+        /// empty), best first then by document, up to <paramref name="count"/>; their number in
+        /// <paramref name="total"/>, and the number of such matches per category, ignoring the category filter,
+        /// in <paramref name="facets"/>.
+        /// </summary>
+        public List<(int Doc, float Score)> Page(float cutoff, string? category, int count, out int total, out Dictionary<string, int> facets)
+        {
+            var wanted = string.IsNullOrEmpty(category) ? -2 : _nameIndex.GetValueOrDefault(category, -3);
+            var counts = new int[_names.Count];
+            facets = new Dictionary<string, int>(StringComparer.Ordinal);
+
+            // The root of this heap is the worst of the best "count" so far: the lowest score, then the highest doc.
+            var best = new PriorityQueue<int, (float Score, int Doc)>(count + 1, WorstFirst.Instance);
+            total = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                if (_scores[i] < cutoff)
+                {
+                    continue;
+                }
+
+                var name = _categories[i];
+                if (counts[name]++ == 0)
+                {
+                    facets[_names[name]] = 0;
+                }
+
+                if (wanted != -2 && name != wanted)
+                {
+                    continue;
+                }
+
+                total++;
+                best.Enqueue(i, (_scores[i], _docs[i]));
+                if (best.Count > count)
+                {
+                    best.Dequeue();
+                }
+            }
+
+            foreach (var (name, index) in _nameIndex)
+            {
+                if (counts[index] > 0)
+                {
+                    facets[name] = counts[index];
+                }
+            }
+
+            var page = new List<(int Doc, float Score)>(best.Count);
+            while (best.TryDequeue(out var i, out _))
+            {
+                page.Add((_docs[i], _scores[i]));
+            }
+
+            page.Reverse();
+            return page;
+        }
+
+        public void Dispose()
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(_docs);
+            System.Buffers.ArrayPool<float>.Shared.Return(_scores);
+            System.Buffers.ArrayPool<int>.Shared.Return(_categories);
+        }
+
+        private int Category(int doc)
+        {
+            var ord = _docValues?.GetOrd(doc) ?? -1;
+            if (ord >= 0 && _segmentCategories[ord] >= 0)
+            {
+                return _segmentCategories[ord];
+            }
+
+            var name = "";
+            if (ord >= 0)
+            {
+                _docValues!.LookupOrd(ord, _term);
+                name = _term.Utf8ToString();
+            }
+
+            if (!_nameIndex.TryGetValue(name, out var index))
+            {
+                index = _names.Count;
+                _names.Add(name);
+                _nameIndex[name] = index;
+            }
+
+            if (ord >= 0)
+            {
+                _segmentCategories[ord] = index;
+            }
+
+            return index;
+        }
+
+        private void Grow()
+        {
+            _docs = Grow(System.Buffers.ArrayPool<int>.Shared, _docs);
+            _scores = Grow(System.Buffers.ArrayPool<float>.Shared, _scores);
+            _categories = Grow(System.Buffers.ArrayPool<int>.Shared, _categories);
+        }
+
+        private static T[] Grow<T>(System.Buffers.ArrayPool<T> pool, T[] array)
+        {
+            var larger = pool.Rent(array.Length * 2);
+            Array.Copy(array, larger, array.Length);
+            pool.Return(array);
+            return larger;
+        }
+    }
+
+    /// <summary>Orders (score, doc) pairs worst first: lower score, then higher doc.</summary>
+    private sealed class WorstFirst : IComparer<(float Score, int Doc)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((float Score, int Doc) x, (float Score, int Doc) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            return byScore != 0 ? byScore : y.Doc.CompareTo(x.Doc);
+        }
     }
 }

@@ -39,4 +39,18 @@ public sealed class HighlighterTests
 
     [Fact]
     public void KeepsTheYenSignReadable() => Assert.Equal("¥330", Highlighter.Mark("¥330", []));
+
+    [Fact]
+    public void ArticleGivesWhatTheSeparateCallsGive()
+    {
+        string[] words = ["パスワード", "再設定", "2fa", "メール"];
+        var (title, tags, summary) = ("ﾊﾟｽﾜｰﾄﾞを再設定する（ＰＣ）", "パスワード , 2FA", "メールで「再設定」します。");
+        var body = new string('あ', 200) + "パスワードの再設定はメールで。ＡＢＣ　２ＦＡ ｶﾞｲﾄﾞ" + new string('い', 200);
+
+        var (titleHtml, snippetHtml, found) = Highlighter.Article(title, tags, summary, body, words);
+
+        Assert.Equal(Highlighter.Mark(title, words), titleHtml);
+        Assert.Equal(Highlighter.Snippet(body, words), snippetHtml);
+        Assert.Equal(Highlighter.Found(title + "\n" + tags + "\n" + summary + "\n" + body, words), found);
+    }
 }

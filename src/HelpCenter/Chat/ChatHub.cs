@@ -13,7 +13,7 @@ namespace HelpCenter.Chat;
 /// it is acknowledged or broadcast, and a client that reconnects asks for everything after the last sequence it
 /// saw. Every method checks access to the conversation; internal notes go to the operators' group only.
 /// </summary>
-public sealed partial class ChatHub(RequestService requests, ChatAccess access, UserManager<ApplicationUser> users) : Hub<IChatClient>
+public sealed partial class ChatHub(RequestService requests, ChatAccess access, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
     public const int MaxTextLength = 2000;
@@ -124,6 +124,7 @@ public sealed partial class ChatHub(RequestService requests, ChatAccess access, 
 
     private async Task<SupportRequest> ConversationAsync(string reference)
     {
+        await EnsureSignInStillValidAsync();
         if (reference is not { Length: > 0 and <= 32 } || await requests.FindAsync(reference) is not { Channel: RequestChannel.Chat } request)
         {
             // The same answer for "does not exist" and "not yours": conversations cannot be probed.
@@ -131,6 +132,19 @@ public sealed partial class ChatHub(RequestService requests, ChatAccess access, 
         }
 
         return request;
+    }
+
+    /// <summary>
+    /// A connection keeps the sign-in it was opened with. After a password, email or 2FA change, a freeze or
+    /// "sign out everywhere" (a new security stamp), the connection's next call is refused and the connection closed.
+    /// </summary>
+    private async Task EnsureSignInStillValidAsync()
+    {
+        if (Context.User?.Identity?.IsAuthenticated == true && await signIn.ValidateSecurityStampAsync(Context.User) is null)
+        {
+            Context.Abort();
+            throw new HubException("signed-out");
+        }
     }
 
     private static IReadOnlyList<ChatMessage> Visible(SupportRequest request, int afterSequence, bool includeNotes) =>

@@ -102,6 +102,30 @@ public sealed class ChatHubTests(MailFactory factory) : IClassFixture<MailFactor
     }
 
     [Fact]
+    public async Task AnOperatorsConnectionEndsWhenTheSignInEnds()
+    {
+        var (reference, _) = await StartChatAsync("テスト");
+        var agentClient = new AccountClient(factory);
+        await agentClient.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        await using var agent = await ConnectAsync(agentClient.Cookies.GetCookieHeader(factory.Server.BaseAddress));
+        await agent.InvokeAsync<List<ChatMessage>>("AgentJoin", reference, 0);
+
+        // "Sign out everywhere" (or a password change, a freeze...) renews the security stamp.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("agent@example.com"))!);
+        }
+
+        // The call is refused and the server closes the connection (the client sees the call cancelled).
+        await Assert.ThrowsAnyAsync<Exception>(() => agent.InvokeAsync<ChatMessage>("AgentSend", reference, "after-signout", "まだ送れる？", false));
+        await WaitUntilAsync(() => agent.State == HubConnectionState.Disconnected);
+        await using var check = factory.Services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<RequestService>().FindAsync(reference);
+        Assert.DoesNotContain(stored!.Messages, m => m.ClientId == "after-signout");
+    }
+
+    [Fact]
     public async Task ConnectionsFromAnotherSiteAreRefused()
     {
         var client = factory.CreateClient();

@@ -37,7 +37,7 @@
       (message.kind === "Customer" ? root.dataset.you : (message.author || root.dataset.operator));
     var body = document.createElement("p");
     body.className = "message-body";
-    body.textContent = message.text;
+    body.textContent = message.kind === "System" && message.text === "closed" ? root.dataset.closed : message.text;
     item.append(meta, body);
     var after = Array.prototype.find.call(log.children, function (li) { return parseInt(li.dataset.sequence, 10) > message.sequence; });
     log.insertBefore(item, after || null);
@@ -45,6 +45,10 @@
     outbox = outbox.filter(function (pending) { return pending.clientId !== message.clientId; });
     saveOutbox();
     item.scrollIntoView({ block: "nearest" });
+    if (message.kind === "System" && message.text === "closed" && !agent) {
+      // The chat ended: reload to offer the survey.
+      setTimeout(function () { window.location.reload(); }, 800);
+    }
   }
 
   var connection = new signalR.HubConnectionBuilder()

@@ -154,7 +154,7 @@ public sealed partial class ChatHub(RequestService requests, ChatAccess access, 
     private static ChatMessage ToMessage(string reference, RequestMessage m) =>
         new(reference, m.Sequence, m.ClientId, m.Kind.ToString(), m.AuthorName, m.Body, m.CreatedAt);
 
-    private static string CustomerGroup(string reference) => "chat:" + reference;
+    public static string CustomerGroup(string reference) => "chat:" + reference;
 
     private static string StaffGroup(string reference) => "chat-staff:" + reference;
 

@@ -120,6 +120,15 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         }
     }
 
+    public async Task SaveSurveyAsync(SupportRequest request, int rating, bool? solved, string? comment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.SurveyRating = rating;
+        request.SurveySolved = solved;
+        request.SurveyComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>A chat nobody answered becomes an email request: same reference, same messages, answered by mail.</summary>
     public async Task ContinueByEmailAsync(SupportRequest request, string email, CancellationToken cancellationToken = default)
     {

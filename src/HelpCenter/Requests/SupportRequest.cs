@@ -62,6 +62,14 @@ public sealed class SupportRequest
 
     public List<RequestMessage> Messages { get; set; } = [];
 
+    /// <summary>Satisfaction survey after a chat: 1-5.</summary>
+    public int? SurveyRating { get; set; }
+
+    /// <summary>Survey: "was your problem solved?"</summary>
+    public bool? SurveySolved { get; set; }
+
+    public string? SurveyComment { get; set; }
+
     public IReadOnlyList<Contact.StoredScreenshot> Screenshots =>
         string.IsNullOrEmpty(ScreenshotsJson) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Contact.StoredScreenshot>>(ScreenshotsJson) ?? [];
 
@@ -152,6 +160,7 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.CallbackWindow).HasMaxLength(16);
         builder.Property(r => r.ScreenshotsJson).HasMaxLength(4000);
         builder.Ignore(r => r.Screenshots);
+        builder.Property(r => r.SurveyComment).HasMaxLength(1000);
         builder.Property(r => r.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.Property(r => r.AssignedToId).HasMaxLength(450);

@@ -1,5 +1,6 @@
 using System.Net;
 using HelpCenter.IntegrationTests.Mail;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpCenter.IntegrationTests.Chat;
 
@@ -34,5 +35,48 @@ public sealed class ChatPageTests(MailFactory factory) : IClassFixture<MailFacto
         Assert.Contains("口座が凍結されました", mail.TextBody, StringComparison.Ordinal);
         var request = await HtmlPage.GetAsync(client, moved.Headers.Location.OriginalString);
         Assert.Contains("至急お願いします", request.Find(".timeline")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenTheOperatorEndsTheChatTheCustomerAnswersTheSurveyOnce()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var contact = await HtmlPage.GetAsync(client, "/contact");
+        var flow = contact.Find("#hc-contact-form")!.GetAttribute("data-flow")!;
+        var channels = await HtmlPage.GetAsync(client, $"/contact/channels?flow={Uri.EscapeDataString(flow)}&q={Uri.EscapeDataString("出金の手数料")}");
+        var chatUrl = (await channels.SubmitAsync(client, "form[action*=Chat]", new Dictionary<string, string>())).Headers.Location!.OriginalString;
+        var reference = chatUrl["/chat/".Length..];
+
+        var agent = new Pages.Account.AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey);
+        var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
+        Assert.Equal(HttpStatusCode.Redirect, (await detail.SubmitAsync(agent.Http, "form[action*=CloseChat]", new Dictionary<string, string>())).StatusCode);
+
+        var chat = await HtmlPage.GetAsync(client, chatUrl);
+        Assert.Contains("チャットを終了しました", chat.Find(".chat-log")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(chat.Find(".chat-form"));
+        var invalid = await HtmlPage.ParseAsync(await chat.SubmitAsync(client, "form[action*=Survey]", new Dictionary<string, string>
+        {
+            ["Survey.Rating"] = "7",
+            ["Survey.Comment"] = "早い対応でした",
+        }));
+        Assert.Equal(200, invalid.Status);
+        Assert.Equal("早い対応でした", invalid.Find("#Survey_Comment")!.TextContent.Trim());
+        Assert.NotNull(invalid.Find(".survey .field-error"));
+
+        await chat.SubmitAsync(client, "form[action*=Survey]", new Dictionary<string, string>
+        {
+            ["Survey.Rating"] = "5",
+            ["Survey.Solved"] = "true",
+            ["Survey.Comment"] = "早い対応でした",
+        });
+        var again = await chat.SubmitAsync(client, "form[action*=Survey]", new Dictionary<string, string> { ["Survey.Rating"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+
+        var done = await HtmlPage.GetAsync(client, chatUrl);
+        Assert.Contains("ありがとうございました", done.Find(".survey")!.TextContent, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<HelpCenter.Requests.RequestService>().FindAsync(reference);
+        Assert.Equal((5, true, "早い対応でした"), (stored!.SurveyRating!.Value, stored.SurveySolved!.Value, stored.SurveyComment));
     }
 }

@@ -27,6 +27,20 @@ public sealed class ShowModel(RequestService requests, ChatAccess access) : Page
     [BindProperty]
     public EmailInput Continue { get; set; } = new();
 
+    [BindProperty]
+    public SurveyInput Survey { get; set; } = new();
+
+    public sealed class SurveyInput
+    {
+        [Required(ErrorMessage = "Chat.SurveyRatingRequired"), Range(1, 5, ErrorMessage = "Chat.SurveyRatingRequired")]
+        public int? Rating { get; set; }
+
+        public bool? Solved { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Validation.TooLong")]
+        public string? Comment { get; set; }
+    }
+
     public sealed class MessageInput
     {
         [Required(ErrorMessage = "Validation.Required"), StringLength(ChatHub.MaxTextLength, ErrorMessage = "Validation.TooLong")]
@@ -68,6 +82,29 @@ public sealed class ShowModel(RequestService requests, ChatAccess access) : Page
         }
 
         await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text.Trim(), Item.UserId, Item.Name, Input.ClientId, cancellationToken);
+        return Redirect("/chat/" + Item.Reference);
+    }
+
+    /// <summary>The satisfaction survey shown once the chat is closed; answered once.</summary>
+    public async Task<IActionResult> OnPostSurveyAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ValidateOnly("Survey.");
+        if (Item.Status != RequestStatus.Solved || Item.SurveyRating is not null)
+        {
+            return Redirect("/chat/" + Item.Reference);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await requests.SaveSurveyAsync(Item, Survey.Rating!.Value, Survey.Solved, Survey.Comment, cancellationToken);
         return Redirect("/chat/" + Item.Reference);
     }
 

@@ -466,6 +466,16 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SurveyComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SurveyRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SurveySolved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SystemContextJson")
                         .HasColumnType("TEXT");
 

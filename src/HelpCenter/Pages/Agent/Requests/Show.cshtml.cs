@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpCenter.Pages.Agent.Requests;
 
 /// <summary>One request as an operator works on it: context timeline, conversation, reply, note, status, assignment.</summary>
-public sealed class ShowModel(RequestService requests, UserManager<ApplicationUser> users, HelpCenterDbContext db, HelpCenter.Contact.ScreenshotStore screenshots) : PageModel
+public sealed class ShowModel(RequestService requests, UserManager<ApplicationUser> users, HelpCenterDbContext db, HelpCenter.Contact.ScreenshotStore screenshots,
+    Microsoft.AspNetCore.SignalR.IHubContext<HelpCenter.Chat.ChatHub, HelpCenter.Chat.IChatClient> chat) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -83,6 +84,27 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         var agent = await users.GetUserAsync(User);
         await requests.AddMessageAsync(Item, MessageKind.Note, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken: cancellationToken);
         TempData["Status"] = "AgentRequest.NoteAdded";
+        return RedirectToPage(new { reference = Reference });
+    }
+
+    /// <summary>Ends a chat: the customer sees it at once and is offered the survey.</summary>
+    public async Task<IActionResult> OnPostCloseChatAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Item.Channel != RequestChannel.Chat)
+        {
+            return NotFound();
+        }
+
+        if (Item.Status != RequestStatus.Solved)
+        {
+            var agent = await users.GetUserAsync(User);
+            var closed = await requests.AddMessageAsync(Item, MessageKind.System, "closed", agent?.Id, agent?.DisplayName ?? agent?.Email, "close-" + Item.Reference, cancellationToken);
+            Item.Status = RequestStatus.Solved;
+            await db.SaveChangesAsync(cancellationToken);
+            await chat.Clients.Group(HelpCenter.Chat.ChatHub.CustomerGroup(Item.Reference)).MessageAdded(
+                new HelpCenter.Chat.ChatMessage(Item.Reference, closed.Sequence, closed.ClientId, closed.Kind.ToString(), closed.AuthorName, closed.Body, closed.CreatedAt));
+        }
+
         return RedirectToPage(new { reference = Reference });
     }
 

@@ -5,6 +5,7 @@ public static class ChatExtensions
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChatAccess>();
         return builder;
     }

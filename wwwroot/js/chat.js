@@ -1,108 +1,253 @@
-// Live chat for customers (/chat/{reference}) and operators (the agent request page).
-// The server stores every message with a sequence number before anyone sees it; this script shows messages in
+// Live chat panels: the customer's chat page, the agent request page and every panel of the agent console.
+// The server stores every message with a sequence number before anyone sees it; a panel shows messages in
 // sequence order, asks for what it missed after every (re)connect, and resends unacknowledged messages with
 // the same client id (the server returns the stored message instead of a duplicate). Messages not yet
-// acknowledged wait in sessionStorage, so a reload loses nothing.
+// acknowledged wait in sessionStorage, so a reload loses nothing; so does a draft being typed.
 (function () {
   "use strict";
-  var root = document.getElementById("hc-chat");
-  if (!root || !window.signalR) { return; }
+  if (!window.signalR) { return; }
 
-  var reference = root.dataset.reference;
-  var agent = root.dataset.role === "agent";
-  var log = root.querySelector(".chat-log");
-  var form = root.querySelector(".chat-form");
-  var text = form && form.querySelector("textarea");
-  var typing = root.querySelector("[data-typing-indicator]");
-  var status = document.getElementById("hc-chat-status");
-  var last = parseInt(root.dataset.last || "0", 10);
-  var outboxKey = "hc-chat-outbox:" + reference;
-  var outbox = JSON.parse(sessionStorage.getItem(outboxKey) || "[]");
-
-  function saveOutbox() { sessionStorage.setItem(outboxKey, JSON.stringify(outbox)); }
-
-  function newId() {
-    return (window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2)).replace(/[^A-Za-z0-9-]/g, "");
-  }
-
-  function show(message) {
-    if (log.querySelector('[data-sequence="' + message.sequence + '"]')) { return; }
-    var item = document.createElement("li");
-    item.className = "timeline-" + message.kind.toLowerCase();
-    item.dataset.sequence = message.sequence;
-    var meta = document.createElement("p");
-    meta.className = "timeline-meta";
-    var time = new Date(message.at);
-    meta.textContent = time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + " · " +
-      (message.kind === "Customer" ? root.dataset.you : (message.author || root.dataset.operator));
-    var body = document.createElement("p");
-    body.className = "message-body";
-    body.textContent = message.kind === "System" && message.text === "closed" ? root.dataset.closed : message.text;
-    item.append(meta, body);
-    var after = Array.prototype.find.call(log.children, function (li) { return parseInt(li.dataset.sequence, 10) > message.sequence; });
-    log.insertBefore(item, after || null);
-    last = Math.max(last, message.sequence);
-    outbox = outbox.filter(function (pending) { return pending.clientId !== message.clientId; });
-    saveOutbox();
-    item.scrollIntoView({ block: "nearest" });
-    if (message.kind === "System" && message.text === "closed" && !agent) {
-      // The chat ended: reload to offer the survey.
-      setTimeout(function () { window.location.reload(); }, 800);
-    }
-  }
-
+  var panels = {};
   var connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/chat")
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
     .build();
 
-  connection.on("MessageAdded", show);
-  connection.on("Typing", function () {
-    if (!typing) { return; }
-    typing.textContent = root.dataset.typing;
-    typing.hidden = false;
-    clearTimeout(typing.timer);
-    typing.timer = setTimeout(function () { typing.hidden = true; }, 3000);
-  });
-
-  function send(pending) {
-    var call = agent
-      ? connection.invoke("AgentSend", reference, pending.clientId, pending.text, !!pending.note)
-      : connection.invoke("Send", reference, pending.clientId, pending.text);
-    return call.then(show);
+  function newId() {
+    return (window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2)).replace(/[^A-Za-z0-9-]/g, "");
   }
 
-  function catchUp() {
-    return connection.invoke(agent ? "AgentJoin" : "Join", reference, last)
-      .then(function (missed) { missed.forEach(show); })
-      .then(function () { return Promise.all(outbox.map(send)); })
-      .then(function () { if (status && root.dataset.online) { status.textContent = root.dataset.online; } });
+  function format(template, values) {
+    return (template || "").replace(/\{(\w+)\}/g, function (_, key) { return values[key] === undefined || values[key] === null ? "" : values[key]; });
   }
 
-  connection.onreconnecting(function () { if (status) { status.textContent = root.dataset.offline; } });
-  connection.onreconnected(catchUp);
+  // Plain text with http(s) links made clickable; everything else stays text (never HTML).
+  function renderText(element, text) {
+    var pattern = /https?:\/\/[^\s<>"']+/g;
+    var at = 0;
+    var match;
+    while ((match = pattern.exec(text)) !== null) {
+      element.append(document.createTextNode(text.slice(at, match.index)));
+      var link = document.createElement("a");
+      link.href = match[0];
+      link.rel = "noopener noreferrer nofollow";
+      link.textContent = match[0];
+      element.append(link);
+      at = match.index + match[0].length;
+    }
+    element.append(document.createTextNode(text.slice(at)));
+  }
 
-  if (form && text) {
-    form.addEventListener("submit", function (event) {
+  function Panel(root) {
+    this.root = root;
+    this.reference = root.dataset.reference;
+    this.agent = root.dataset.role === "agent";
+    this.log = root.querySelector(".chat-log");
+    this.form = root.querySelector(".chat-form");
+    this.text = this.form && this.form.querySelector("textarea");
+    this.typing = root.querySelector("[data-typing-indicator]");
+    this.status = root.querySelector("[data-chat-status]") || document.getElementById("hc-chat-status");
+    this.last = parseInt(root.dataset.last || "0", 10);
+    this.otherRead = parseInt(root.dataset.read || "0", 10);
+    this.outboxKey = "hc-chat-outbox:" + this.reference;
+    this.draftKey = "hc-chat-draft:" + this.reference;
+    this.outbox = JSON.parse(sessionStorage.getItem(this.outboxKey) || "[]");
+    this.wire();
+    this.outbox.forEach(this.showPending, this);
+    this.markReceipts();
+  }
+
+  Panel.prototype.saveOutbox = function () { sessionStorage.setItem(this.outboxKey, JSON.stringify(this.outbox)); };
+
+  Panel.prototype.systemText = function (message) {
+    var template = this.root.dataset["system" + message.text.charAt(0).toUpperCase() + message.text.slice(1)];
+    return template ? format(template, { 0: message.author }) : message.text;
+  };
+
+  Panel.prototype.item = function (kind, sequence) {
+    var item = document.createElement("li");
+    item.className = "timeline-" + kind.toLowerCase();
+    if (sequence) { item.dataset.sequence = sequence; }
+    return item;
+  };
+
+  Panel.prototype.show = function (message) {
+    var pending = message.clientId && this.log.querySelector('[data-client-id="' + message.clientId + '"]');
+    if (pending) { pending.remove(); }
+    if (!this.log.querySelector('[data-sequence="' + message.sequence + '"]')) {
+      var item = this.item(message.kind, message.sequence);
+      item.dataset.kind = message.kind;
+      var meta = document.createElement("p");
+      meta.className = "timeline-meta";
+      var time = new Date(message.at);
+      var mine = this.agent ? message.kind === "Agent" || message.kind === "Note" : message.kind === "Customer";
+      meta.textContent = time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + " · " +
+        (message.kind === "Customer" ? (this.agent ? (message.author || this.root.dataset.customer) : this.root.dataset.you)
+          : message.kind === "Note" ? this.root.dataset.note : (message.author || this.root.dataset.operator));
+      var body = document.createElement("p");
+      body.className = "message-body";
+      if (message.kind === "System") { body.textContent = this.systemText(message); } else { renderText(body, message.text); }
+      item.append(meta, body);
+      if (mine && message.kind !== "Note") {
+        var receipt = document.createElement("p");
+        receipt.className = "receipt";
+        item.append(receipt);
+      }
+      var after = Array.prototype.find.call(this.log.querySelectorAll("[data-sequence]"), function (li) { return parseInt(li.dataset.sequence, 10) > message.sequence; });
+      this.log.insertBefore(item, after || this.log.querySelector(".pending"));
+      item.scrollIntoView({ block: "nearest" });
+    }
+    this.last = Math.max(this.last, message.sequence);
+    this.outbox = this.outbox.filter(function (p) { return p.clientId !== message.clientId; });
+    this.saveOutbox();
+    this.markReceipts();
+    this.markRead();
+    if (message.kind === "System" && message.text === "closed" && !this.agent) {
+      // The chat ended: reload to offer the survey.
+      setTimeout(function () { window.location.reload(); }, 800);
+    }
+  };
+
+  // A message typed but not yet acknowledged: shown greyed as "sending" until the stored copy replaces it.
+  Panel.prototype.showPending = function (pending) {
+    if (this.log.querySelector('[data-client-id="' + pending.clientId + '"]')) { return; }
+    var item = this.item(this.agent ? (pending.note ? "Note" : "Agent") : "Customer");
+    item.classList.add("pending");
+    item.dataset.clientId = pending.clientId;
+    var body = document.createElement("p");
+    body.className = "message-body";
+    body.textContent = pending.text;
+    var receipt = document.createElement("p");
+    receipt.className = "receipt";
+    receipt.textContent = this.root.dataset.sending || "";
+    item.append(body, receipt);
+    this.log.append(item);
+    item.scrollIntoView({ block: "nearest" });
+  };
+
+  // "Delivered" once stored, "read" once the other side has seen it.
+  Panel.prototype.markReceipts = function () {
+    var read = this.otherRead;
+    var labels = this.root.dataset;
+    Array.prototype.forEach.call(this.log.querySelectorAll("[data-sequence] .receipt"), function (receipt) {
+      var sequence = parseInt(receipt.parentElement.dataset.sequence, 10);
+      receipt.textContent = sequence <= read ? labels.readLabel : labels.delivered;
+    });
+  };
+
+  Panel.prototype.markRead = function () {
+    if (document.visibilityState !== "visible" || connection.state !== "Connected" || this.last <= (this.readSent || 0)) { return; }
+    this.readSent = this.last;
+    connection.invoke(this.agent ? "AgentMarkRead" : "MarkRead", this.reference, this.last).catch(function () {});
+  };
+
+  Panel.prototype.send = function (pending) {
+    var self = this;
+    var call = this.agent
+      ? connection.invoke("AgentSend", this.reference, pending.clientId, pending.text, !!pending.note)
+      : connection.invoke("Send", this.reference, pending.clientId, pending.text);
+    return call.then(function (message) { self.show(message); });
+  };
+
+  Panel.prototype.catchUp = function () {
+    var self = this;
+    return connection.invoke(this.agent ? "AgentJoin" : "Join", this.reference, this.last)
+      .then(function (missed) { missed.forEach(self.show, self); })
+      .then(function () { return Promise.all(self.outbox.map(self.send, self)); })
+      .then(function () { return self.refreshStatus(); });
+  };
+
+  // Customers: place in the queue and estimate, or who answers; operators have it on the page.
+  Panel.prototype.refreshStatus = function () {
+    var self = this;
+    if (this.agent || !this.status) { return Promise.resolve(); }
+    return connection.invoke("Status", this.reference).then(function (s) {
+      var d = self.root.dataset;
+      var template = s.stage === "active" ? d.stageActive
+        : s.stage === "ended" ? d.stageEnded
+        : s.stage === "offered" ? d.stageOffered
+        : s.operatorsOnline === 0 ? d.stageNobody
+        : s.estimateMinutes ? d.stageWaiting : d.stageWaitingPlace;
+      self.status.textContent = format(template, { place: s.place, minutes: s.estimateMinutes, operator: s.operator });
+      Array.prototype.forEach.call(document.querySelectorAll("[data-chat-offer]"), function (offer) { offer.hidden = s.stage !== "offered"; });
+      var leave = document.querySelector(".continue-by-email");
+      if (leave && s.stage === "waiting" && s.operatorsOnline === 0) { leave.open = true; }
+      self.otherRead = Math.max(self.otherRead, s.agentReadSequence);
+      self.markReceipts();
+    });
+  };
+
+  Panel.prototype.wire = function () {
+    var self = this;
+    if (!this.form || !this.text) { return; }
+    this.text.value = sessionStorage.getItem(this.draftKey) || this.text.value;
+    this.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var value = text.value.trim();
+      var value = self.text.value.trim();
       if (!value) { return; }
       var submitter = event.submitter;
       var pending = { clientId: newId(), text: value, note: !!(submitter && submitter.dataset.note) };
-      outbox.push(pending);
-      saveOutbox();
-      text.value = "";
-      send(pending).catch(function () { /* stays in the outbox; resent after reconnecting */ });
+      self.outbox.push(pending);
+      self.saveOutbox();
+      self.showPending(pending);
+      self.text.value = "";
+      sessionStorage.removeItem(self.draftKey);
+      self.send(pending).catch(function () { /* stays in the outbox; resent after reconnecting */ });
     });
     var lastTyping = 0;
-    text.addEventListener("input", function () {
-      if (agent || Date.now() - lastTyping < 2000 || connection.state !== "Connected") { return; }
+    this.text.addEventListener("input", function () {
+      sessionStorage.setItem(self.draftKey, self.text.value);
+      if (Date.now() - lastTyping < 2000 || connection.state !== "Connected") { return; }
       lastTyping = Date.now();
-      connection.invoke("Typing", reference).catch(function () {});
+      connection.invoke(self.agent ? "AgentTyping" : "Typing", self.reference).catch(function () {});
+    });
+  };
+
+  Panel.prototype.showTyping = function () {
+    var typing = this.typing;
+    if (!typing) { return; }
+    typing.textContent = this.root.dataset.typing;
+    typing.hidden = false;
+    clearTimeout(typing.timer);
+    typing.timer = setTimeout(function () { typing.hidden = true; }, 3000);
+  };
+
+  function each(action) { Object.keys(panels).forEach(function (reference) { action(panels[reference]); }); }
+
+  function setOnline(online) {
+    each(function (panel) {
+      if (panel.status && !online) { panel.status.textContent = panel.root.dataset.offline; }
     });
   }
 
-  connection.start().then(catchUp).catch(function () {
-    if (status) { status.textContent = root.dataset.offline; }
+  connection.on("MessageAdded", function (message) { if (panels[message.reference]) { panels[message.reference].show(message); } });
+  connection.on("Typing", function (reference) { if (panels[reference]) { panels[reference].showTyping(); } });
+  connection.on("Read", function (reference, who, sequence) {
+    var panel = panels[reference];
+    if (panel) { panel.otherRead = Math.max(panel.otherRead, sequence); panel.markReceipts(); }
   });
+  connection.on("StatusChanged", function (reference) { if (panels[reference]) { panels[reference].refreshStatus().catch(function () {}); } });
+  connection.on("QueueChanged", function () {
+    each(function (panel) { panel.refreshStatus().catch(function () {}); });
+    document.dispatchEvent(new CustomEvent("hc-chat-queue-changed"));
+  });
+  connection.on("ChatAssigned", function (reference) { document.dispatchEvent(new CustomEvent("hc-chat-assigned", { detail: reference })); });
+  connection.onreconnecting(function () { setOnline(false); });
+  connection.onreconnected(function () {
+    each(function (panel) { panel.catchUp().catch(function () {}); });
+    document.dispatchEvent(new CustomEvent("hc-chat-connected"));
+  });
+  document.addEventListener("visibilitychange", function () { each(function (panel) { panel.markRead(); }); });
+
+  var started = connection.start();
+
+  function attach(root) {
+    var panel = new Panel(root);
+    panels[panel.reference] = panel;
+    return started.then(function () { return panel.catchUp(); });
+  }
+
+  window.HelpCenterChat = { connection: connection, started: started, attach: attach };
+  started.then(function () { document.dispatchEvent(new CustomEvent("hc-chat-connected")); }, function () { setOnline(false); });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-chat]"), function (root) { attach(root).catch(function () {}); });
 })();

@@ -19,4 +19,7 @@ public sealed class ApplicationUser : IdentityUser
     public DateTimeOffset? FrozenAt { get; set; }
 
     public bool IsFrozen => FrozenAt is not null;
+
+    /// <summary>The name others see (operators sign their messages with it): the display name, else the address.</summary>
+    public string ShownName => DisplayName ?? Email ?? UserName ?? Id;
 }

@@ -8,7 +8,23 @@ public interface IChatClient
 
     /// <summary>Someone is typing in a conversation the connection has joined.</summary>
     Task Typing(string reference, string who);
+
+    /// <summary>The other side has seen the conversation up to <paramref name="sequence"/>.</summary>
+    Task Read(string reference, string who, int sequence);
+
+    /// <summary>The conversation was assigned, transferred, handed back to the queue or ended: ask for the status again.</summary>
+    Task StatusChanged(string reference, string? operatorName);
+
+    /// <summary>The queue moved (a chat joined, was taken or ended, an operator came or went).</summary>
+    Task QueueChanged();
+
+    /// <summary>A chat was assigned to this operator.</summary>
+    Task ChatAssigned(string reference);
 }
 
 /// <summary>A chat message as clients see it. <see cref="Sequence"/> orders a conversation without gaps.</summary>
 public sealed record ChatMessage(string Reference, int Sequence, string? ClientId, string Kind, string? Author, string Text, DateTimeOffset At);
+
+/// <summary>Where a conversation stands, for the customer. <see cref="Stage"/>: offered (articles suggested, not yet
+/// queued), waiting, active or ended.</summary>
+public sealed record ChatStatus(string Reference, string Stage, int? Place, int? EstimateMinutes, int OperatorsOnline, string? Operator, int AgentReadSequence);

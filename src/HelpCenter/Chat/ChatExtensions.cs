@@ -7,6 +7,8 @@ public static class ChatExtensions
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChatAccess>();
+        builder.Services.AddScoped<ChatQueue>();
+        builder.Services.AddSingleton<CannedReplies>();
         return builder;
     }
 

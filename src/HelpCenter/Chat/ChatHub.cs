@@ -13,11 +13,17 @@ namespace HelpCenter.Chat;
 /// it is acknowledged or broadcast, and a client that reconnects asks for everything after the last sequence it
 /// saw. Every method checks access to the conversation; internal notes go to the operators' group only.
 /// </summary>
-public sealed partial class ChatHub(RequestService requests, ChatAccess access, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : Hub<IChatClient>
+public sealed partial class ChatHub(RequestService requests, ChatQueue queue, ChatAccess access, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
     public const int MaxTextLength = 2000;
     public const int MessagesPerMinute = 30;
+
+    /// <summary>Every operator's console.</summary>
+    public const string AgentsGroup = "agents";
+
+    /// <summary>Customers whose chat waits in the queue (they refresh their place when it moves).</summary>
+    public const string WaitingGroup = "chat-waiting";
 
     private static readonly ConcurrentDictionary<string, (DateTimeOffset Window, int Count)> Sent = new();
 
@@ -26,14 +32,41 @@ public sealed partial class ChatHub(RequestService requests, ChatAccess access, 
     {
         var request = await CustomerConversationAsync(reference);
         await Groups.AddToGroupAsync(Context.ConnectionId, CustomerGroup(request.Reference));
+        if (request.Status != RequestStatus.Solved)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, WaitingGroup);
+        }
+
         return Visible(request, afterSequence, includeNotes: false);
+    }
+
+    /// <summary>The customer's view of the conversation: place in the queue and estimate, or the operator.</summary>
+    public async Task<ChatStatus> Status(string reference)
+    {
+        var request = await CustomerConversationAsync(reference);
+        return await queue.StatusAsync(request);
+    }
+
+    /// <summary>The customer has seen everything up to <paramref name="sequence"/>: the operator sees "read".</summary>
+    public async Task MarkRead(string reference, int sequence)
+    {
+        var request = await CustomerConversationAsync(reference);
+        if (sequence > request.CustomerReadSequence && sequence <= LastSequence(request))
+        {
+            await requests.MarkReadAsync(request, customer: true, sequence);
+            await Clients.Group(StaffGroup(request.Reference)).Read(request.Reference, "customer", sequence);
+        }
     }
 
     /// <summary>Sends a customer message. Resending the same <paramref name="clientId"/> returns the stored message.</summary>
     public async Task<ChatMessage> Send(string reference, string clientId, string text)
     {
         var request = await CustomerConversationAsync(reference);
-        return await AppendAsync(request, MessageKind.Customer, clientId, text, request.Name);
+        var message = await AppendAsync(request, MessageKind.Customer, clientId, text, request.Name);
+
+        // Writing instead of answering the article offer means "no, I want an operator".
+        await queue.EnqueueAsync(request);
+        return message;
     }
 
     /// <summary>Everything after <paramref name="afterSequence"/> (after a reconnect or a reload).</summary>
@@ -47,6 +80,55 @@ public sealed partial class ChatHub(RequestService requests, ChatAccess access, 
     {
         var request = await CustomerConversationAsync(reference);
         await Clients.OthersInGroup(StaffGroup(request.Reference)).Typing(request.Reference, "customer");
+    }
+
+    /// <summary>The operator's console: reports presence (also every 30 s as a heartbeat, which also assigns waiting
+    /// chats) and listens for queue changes and assignments.</summary>
+    [Authorize(Policy = Policies.Agent)]
+    public async Task<string> AgentConsole(string? status, string[]? languages)
+    {
+        await EnsureSignInStillValidAsync();
+        var agent = await users.GetUserAsync(Context.User!) ?? throw new HubException("not-found");
+        PresenceStatus? parsed = Enum.TryParse<PresenceStatus>(status, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
+        if (languages is { Length: > 3 } || (status is not null && parsed is null))
+        {
+            throw new HubException("invalid-presence");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup);
+        await Groups.AddToGroupAsync(Context.ConnectionId, AgentGroup(agent.Id));
+        var presence = await queue.ReportPresenceAsync(agent.Id, agent.ShownName, parsed, languages);
+        return presence.Status.ToString();
+    }
+
+    /// <summary>Takes a waiting chat: <c>Claimed</c>, <c>Taken</c> (someone was quicker) or <c>AtLimit</c>.</summary>
+    [Authorize(Policy = Policies.Agent)]
+    public async Task<string> Claim(string reference)
+    {
+        var request = await ConversationAsync(reference);
+        var agent = await users.GetUserAsync(Context.User!) ?? throw new HubException("not-found");
+        var presence = await queue.ReportPresenceAsync(agent.Id, agent.ShownName, null, null);
+        var result = await queue.ClaimAsync(request, presence);
+        await queue.NotifyQueueAsync();
+        return result.ToString();
+    }
+
+    [Authorize(Policy = Policies.Agent)]
+    public async Task AgentMarkRead(string reference, int sequence)
+    {
+        var request = await ConversationAsync(reference);
+        if (sequence > request.AgentReadSequence && sequence <= LastSequence(request))
+        {
+            await requests.MarkReadAsync(request, customer: false, sequence);
+            await Clients.Group(CustomerGroup(request.Reference)).Read(request.Reference, "agent", sequence);
+        }
+    }
+
+    [Authorize(Policy = Policies.Agent)]
+    public async Task AgentTyping(string reference)
+    {
+        var request = await ConversationAsync(reference);
+        await Clients.OthersInGroup(CustomerGroup(request.Reference)).Typing(request.Reference, "agent");
     }
 
     [Authorize(Policy = Policies.Agent)]
@@ -64,8 +146,10 @@ public sealed partial class ChatHub(RequestService requests, ChatAccess access, 
     {
         var request = await ConversationAsync(reference);
         var agent = await users.GetUserAsync(Context.User!);
-        return await AppendAsync(request, note ? MessageKind.Note : MessageKind.Agent, clientId, text, agent?.DisplayName ?? agent?.Email);
+        return await AppendAsync(request, note ? MessageKind.Note : MessageKind.Agent, clientId, text, agent?.ShownName);
     }
+
+    private static int LastSequence(SupportRequest request) => request.Messages.Count == 0 ? 0 : request.Messages.Max(m => m.Sequence);
 
     private async Task<ChatMessage> AppendAsync(SupportRequest request, MessageKind kind, string clientId, string text, string? author)
     {
@@ -151,12 +235,14 @@ public sealed partial class ChatHub(RequestService requests, ChatAccess access, 
         request.Messages.Where(m => m.Sequence > afterSequence && (includeNotes || m.Kind != MessageKind.Note))
             .OrderBy(m => m.Sequence).Select(m => ToMessage(request.Reference, m)).ToList();
 
-    private static ChatMessage ToMessage(string reference, RequestMessage m) =>
+    public static ChatMessage ToMessage(string reference, RequestMessage m) =>
         new(reference, m.Sequence, m.ClientId, m.Kind.ToString(), m.AuthorName, m.Body, m.CreatedAt);
 
     public static string CustomerGroup(string reference) => "chat:" + reference;
 
-    private static string StaffGroup(string reference) => "chat-staff:" + reference;
+    public static string StaffGroup(string reference) => "chat-staff:" + reference;
+
+    public static string AgentGroup(string userId) => "agent:" + userId;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
     private static partial Regex ClientIdPattern();

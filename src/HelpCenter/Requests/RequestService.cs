@@ -120,6 +120,24 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         }
     }
 
+    /// <summary>Moves a "read up to" mark forward (never back: marks from a slow connection may arrive late).</summary>
+    public async Task MarkReadAsync(SupportRequest request, bool customer, int sequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (customer)
+        {
+            await db.Requests.Where(r => r.Id == request.Id && r.CustomerReadSequence < sequence)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CustomerReadSequence, sequence), cancellationToken);
+            request.CustomerReadSequence = Math.Max(request.CustomerReadSequence, sequence);
+        }
+        else
+        {
+            await db.Requests.Where(r => r.Id == request.Id && r.AgentReadSequence < sequence)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.AgentReadSequence, sequence), cancellationToken);
+            request.AgentReadSequence = Math.Max(request.AgentReadSequence, sequence);
+        }
+    }
+
     public async Task SaveSurveyAsync(SupportRequest request, int rating, bool? solved, string? comment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -62,6 +62,21 @@ public sealed class SupportRequest
 
     public List<RequestMessage> Messages { get; set; } = [];
 
+    /// <summary>Chat: when it joined the operators' queue (null while articles are still offered to the customer).</summary>
+    public DateTimeOffset? QueuedAt { get; set; }
+
+    /// <summary>Chat: when the current operator took it.</summary>
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    /// <summary>Chat: how it ended (<see cref="Chat.ChatResolutions"/>).</summary>
+    public string? Resolution { get; set; }
+
+    /// <summary>Chat: the last sequence the customer has seen ("read" marks on the operator's side).</summary>
+    public int CustomerReadSequence { get; set; }
+
+    /// <summary>Chat: the last sequence an operator has seen ("read" marks on the customer's side).</summary>
+    public int AgentReadSequence { get; set; }
+
     /// <summary>Satisfaction survey after a chat: 1-5.</summary>
     public int? SurveyRating { get; set; }
 
@@ -164,6 +179,8 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.Property(r => r.AssignedToId).HasMaxLength(450);
+        builder.HasIndex(r => new { r.Channel, r.Status, r.AssignedToId });
+        builder.Property(r => r.Resolution).HasMaxLength(32);
         builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }

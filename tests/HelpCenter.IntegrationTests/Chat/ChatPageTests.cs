@@ -50,7 +50,7 @@ public sealed class ChatPageTests(MailFactory factory) : IClassFixture<MailFacto
         var agent = new Pages.Account.AccountClient(factory);
         await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey);
         var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
-        Assert.Equal(HttpStatusCode.Redirect, (await detail.SubmitAsync(agent.Http, "form[action*=CloseChat]", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await detail.SubmitAsync(agent.Http, "form[action*=Close]", new Dictionary<string, string> { ["resolution"] = "answered" })).StatusCode);
 
         var chat = await HtmlPage.GetAsync(client, chatUrl);
         Assert.Contains("チャットを終了しました", chat.Find(".chat-log")!.TextContent, StringComparison.Ordinal);

@@ -27,6 +27,8 @@ public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> op
 
     public DbSet<Requests.ArticleView> ArticleViews => Set<Requests.ArticleView>();
 
+    public DbSet<Chat.AgentPresence> AgentPresences => Set<Chat.AgentPresence>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -12,7 +12,7 @@ namespace HelpCenter.Pages.Chat;
 /// If nobody answers, "continue by email" keeps the conversation and answers by mail instead.
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
-public sealed class ShowModel(RequestService requests, ChatAccess access) : PageModel
+public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQueue queue, ContactFlowService flows, HelpCenter.Infrastructure.Data.HelpCenterDbContext db) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -20,6 +20,11 @@ public sealed class ShowModel(RequestService requests, ChatAccess access) : Page
     public SupportRequest Item { get; private set; } = default!;
 
     public IReadOnlyList<RequestMessage> Visible { get; private set; } = [];
+
+    public ChatStatus Status { get; private set; } = default!;
+
+    /// <summary>Articles offered before the chat joins the queue (only while <see cref="ChatStatus.Stage"/> is "offered").</summary>
+    public IReadOnlyList<HelpCenter.Search.SearchHit> Suggestions { get; private set; } = [];
 
     [BindProperty]
     public MessageInput Input { get; set; } = new();
@@ -82,6 +87,40 @@ public sealed class ShowModel(RequestService requests, ChatAccess access) : Page
         }
 
         await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text.Trim(), Item.UserId, Item.Name, Input.ClientId, cancellationToken);
+        await queue.EnqueueAsync(Item, cancellationToken);
+        return Redirect("/chat/" + Item.Reference);
+    }
+
+    /// <summary>"No, I want to talk to someone": the offer is declined and the chat joins the queue.</summary>
+    public async Task<IActionResult> OnPostQueueAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await queue.EnqueueAsync(Item, cancellationToken);
+        return Redirect("/chat/" + Item.Reference);
+    }
+
+    /// <summary>"Yes, an article answered it": the chat ends before it reaches an operator, counted as deflected.</summary>
+    public async Task<IActionResult> OnPostSolvedAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Item.QueuedAt is null && Item.Status != RequestStatus.Solved)
+        {
+            if (Item.FlowId is { } flowId && await db.ContactFlows.FindAsync([flowId], cancellationToken) is { } flow)
+            {
+                await flows.MarkSolvedAsync(flow, slug is { Length: <= 200 } ? slug : null, cancellationToken);
+            }
+
+            await queue.CloseAsync(Item, ChatResolutions.SelfService, null, null, cancellationToken);
+        }
+
         return Redirect("/chat/" + Item.Reference);
     }
 
@@ -94,7 +133,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access) : Page
         }
 
         ValidateOnly("Survey.");
-        if (Item.Status != RequestStatus.Solved || Item.SurveyRating is not null)
+        if (Item.Status != RequestStatus.Solved || Item.SurveyRating is not null || Item.Resolution == ChatResolutions.SelfService)
         {
             return Redirect("/chat/" + Item.Reference);
         }
@@ -148,6 +187,8 @@ public sealed class ShowModel(RequestService requests, ChatAccess access) : Page
 
         Item = request;
         Visible = request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList();
+        Status = await queue.StatusAsync(request, cancellationToken);
+        Suggestions = Status.Stage == "offered" ? queue.Suggestions(request) : [];
         return true;
     }
 }

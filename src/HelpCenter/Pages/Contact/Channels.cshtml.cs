@@ -8,7 +8,8 @@ namespace HelpCenter.Pages.Contact;
 
 /// <summary>Step 2: the channels that are open now, each with its expected response time; a phone reference code.</summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
-public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, ContactRequests contact, HelpCenter.Chat.ChatAccess chatAccess, HelpCenter.Articles.ContentStore content) : PageModel
+public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, ContactRequests contact, HelpCenter.Chat.ChatAccess chatAccess,
+    HelpCenter.Chat.ChatQueue chatQueue, HelpCenter.Articles.ContentStore content) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Flow { get; set; }
@@ -42,6 +43,7 @@ public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, 
         }
 
         var request = await contact.CreateChatAsync(HttpContext, flow, null, cancellationToken);
+        await chatQueue.StartAsync(request, cancellationToken);
         chatAccess.Grant(Response, request.Reference, Request.IsHttps);
         return Redirect("/chat/" + request.Reference);
     }

@@ -201,6 +201,35 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("HelpCenter.Chat.AgentPresence", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AgentPresences");
+                });
+
             modelBuilder.Entity("HelpCenter.Feedback.ArticleFeedback", b =>
                 {
                     b.Property<long>("Id")
@@ -401,6 +430,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AgentReadSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssignedToId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -416,6 +451,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerReadSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -452,8 +490,15 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -506,6 +551,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Channel", "Status", "AssignedToId");
 
                     b.ToTable("Requests");
                 });

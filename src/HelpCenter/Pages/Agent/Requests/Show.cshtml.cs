@@ -10,7 +10,7 @@ namespace HelpCenter.Pages.Agent.Requests;
 
 /// <summary>One request as an operator works on it: context timeline, conversation, reply, note, status, assignment.</summary>
 public sealed class ShowModel(RequestService requests, UserManager<ApplicationUser> users, HelpCenterDbContext db, HelpCenter.Contact.ScreenshotStore screenshots,
-    Microsoft.AspNetCore.SignalR.IHubContext<HelpCenter.Chat.ChatHub, HelpCenter.Chat.IChatClient> chat) : PageModel
+    HelpCenter.Chat.ChatQueue queue, HelpCenter.Chat.CannedReplies canned) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -22,6 +22,9 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
     public IReadOnlyList<(string Id, string Email)> Agents { get; private set; } = [];
 
     public string? AssignedEmail { get; private set; }
+
+    /// <summary>For a chat: the live panel (the same as on the console).</summary>
+    public HelpCenter.Chat.ChatPanel? Panel { get; private set; }
 
     [BindProperty]
     public MessageInput Input { get; set; } = new();
@@ -61,7 +64,7 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         }
 
         var agent = await users.GetUserAsync(User);
-        var reply = await requests.AddMessageAsync(Item, MessageKind.Agent, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken: cancellationToken);
+        var reply = await requests.AddMessageAsync(Item, MessageKind.Agent, Input.Body.Trim(), agent?.Id, agent?.ShownName, cancellationToken: cancellationToken);
         Item.AssignedToId ??= agent?.Id;
         await db.SaveChangesAsync(cancellationToken);
         await requests.SendReplyAsync(Item, reply, cancellationToken);
@@ -82,29 +85,8 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         }
 
         var agent = await users.GetUserAsync(User);
-        await requests.AddMessageAsync(Item, MessageKind.Note, Input.Body.Trim(), agent?.Id, agent?.DisplayName ?? agent?.Email, cancellationToken: cancellationToken);
+        await requests.AddMessageAsync(Item, MessageKind.Note, Input.Body.Trim(), agent?.Id, agent?.ShownName, cancellationToken: cancellationToken);
         TempData["Status"] = "AgentRequest.NoteAdded";
-        return RedirectToPage(new { reference = Reference });
-    }
-
-    /// <summary>Ends a chat: the customer sees it at once and is offered the survey.</summary>
-    public async Task<IActionResult> OnPostCloseChatAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(cancellationToken) || Item.Channel != RequestChannel.Chat)
-        {
-            return NotFound();
-        }
-
-        if (Item.Status != RequestStatus.Solved)
-        {
-            var agent = await users.GetUserAsync(User);
-            var closed = await requests.AddMessageAsync(Item, MessageKind.System, "closed", agent?.Id, agent?.DisplayName ?? agent?.Email, "close-" + Item.Reference, cancellationToken);
-            Item.Status = RequestStatus.Solved;
-            await db.SaveChangesAsync(cancellationToken);
-            await chat.Clients.Group(HelpCenter.Chat.ChatHub.CustomerGroup(Item.Reference)).MessageAdded(
-                new HelpCenter.Chat.ChatMessage(Item.Reference, closed.Sequence, closed.ClientId, closed.Kind.ToString(), closed.AuthorName, closed.Body, closed.CreatedAt));
-        }
-
         return RedirectToPage(new { reference = Reference });
     }
 
@@ -141,6 +123,12 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
         Agents = staff.Concat(admins).DistinctBy(u => u.Id).OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => (u.Id, u.Email!)).ToList();
         AssignedEmail = Agents.FirstOrDefault(a => a.Id == request.AssignedToId).Email;
+        if (request.Channel == RequestChannel.Chat && await users.GetUserAsync(User) is { } agent)
+        {
+            Panel = new HelpCenter.Chat.ChatPanel(request, Context, canned.For(request, agent.ShownName),
+                await queue.OperatorsAsync(cancellationToken), agent.Id, "/agent/requests/" + request.Reference);
+        }
+
         return true;
     }
 }

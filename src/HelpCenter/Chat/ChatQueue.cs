@@ -1,0 +1,340 @@
+using HelpCenter.Infrastructure.Data;
+using HelpCenter.Requests;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Chat;
+
+/// <summary>
+/// The chat queue, operator presence and assignment. Everything lives in the database, so several instances share
+/// one queue: assignment is a conditional update ("only if still unassigned"), which one instance wins. SignalR
+/// messages are only notifications; a client that misses one catches up at its next status call or heartbeat.
+/// SQLite cannot order by DateTimeOffset in SQL, so the (small) set of waiting chats is ordered in memory.
+/// </summary>
+public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, Search.SearchService search, TimeProvider clock, IOptions<ChatOptions> options,
+    IHubContext<ChatHub, IChatClient> hub)
+{
+    private const int HandlingTimeSample = 50;
+    private readonly ChatOptions _options = options.Value;
+
+    /// <summary>Articles matching the first message, offered once before the chat joins the queue.</summary>
+    public IReadOnlyList<HelpCenter.Search.SearchHit> Suggestions(SupportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _options.SuggestedArticles == 0
+            ? []
+            : search.Engine.Search(new HelpCenter.Search.SearchRequest(request.Description, request.Language, Limit: _options.SuggestedArticles)).Hits;
+    }
+
+    /// <summary>A new chat: articles are offered first when some match; otherwise it joins the queue at once.</summary>
+    public async Task StartAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.QueuedAt is null && Suggestions(request).Count == 0)
+        {
+            await EnqueueAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Where the conversation stands, as the customer sees it.</summary>
+    public async Task<ChatStatus> StatusAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var position = await PositionAsync(request, cancellationToken);
+        var stage = request switch
+        {
+            { Status: RequestStatus.Solved } => "ended",
+            { AssignedToId: not null } => "active",
+            { QueuedAt: null } => "offered",
+            _ => "waiting",
+        };
+        var name = request.AssignedToId is null ? null : (await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == request.AssignedToId, cancellationToken))?.DisplayName;
+        return new ChatStatus(request.Reference, stage, stage == "waiting" ? position.Place : null, stage == "waiting" ? position.EstimateMinutes : null,
+            position.OperatorsOnline, name, request.AgentReadSequence);
+    }
+
+    /// <summary>The customer declined the suggested articles (or there were none): the chat waits for an operator.</summary>
+    public async Task EnqueueAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.QueuedAt is not null || request.Status == RequestStatus.Solved)
+        {
+            return;
+        }
+
+        request.QueuedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await AssignWaitingAsync(cancellationToken);
+        await NotifyQueueAsync();
+    }
+
+    /// <summary>Waiting chats, longest waiting first.</summary>
+    public async Task<IReadOnlyList<SupportRequest>> WaitingAsync(CancellationToken cancellationToken = default)
+    {
+        var waiting = await db.Requests.AsNoTracking()
+            .Where(r => r.Channel == RequestChannel.Chat && r.Status != RequestStatus.Solved && r.AssignedToId == null && r.QueuedAt != null)
+            .ToListAsync(cancellationToken);
+        return waiting.OrderBy(r => r.QueuedAt).ThenBy(r => r.Id).ToList();
+    }
+
+    /// <summary>Every operator who has ever opened the console, with their open chats.</summary>
+    public async Task<IReadOnlyList<OperatorLoad>> OperatorsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var presences = await db.AgentPresences.AsNoTracking().ToListAsync(cancellationToken);
+        var active = await ActiveCountsAsync(cancellationToken);
+        return presences
+            .Select(p => new OperatorLoad(p, p.IsOnline(now, _options.PresenceTimeout), p.IsReachable(now, _options.PresenceTimeout), active.GetValueOrDefault(p.UserId)))
+            .OrderByDescending(o => o.Online).ThenBy(o => o.Presence.DisplayName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Where a waiting chat stands: its place among chats of the same language and a time estimate
+    /// (place x handling time / free-able slots of the online operators who speak it). No estimate when nobody is online.</summary>
+    public async Task<QueuePosition> PositionAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var operators = (await OperatorsAsync(cancellationToken)).Where(o => o.Online && o.Presence.LanguageList.Contains(request.Language)).ToList();
+        if (request.QueuedAt is null || request.AssignedToId is not null || request.Status == RequestStatus.Solved)
+        {
+            return new QueuePosition(0, null, operators.Count);
+        }
+
+        var waiting = (await WaitingAsync(cancellationToken)).Where(r => r.Language == request.Language).ToList();
+        var place = waiting.FindIndex(r => r.Id == request.Id) + 1;
+        if (place == 0 || operators.Count == 0)
+        {
+            return new QueuePosition(Math.Max(place, 1), null, operators.Count);
+        }
+
+        var minutes = await HandlingMinutesAsync(cancellationToken);
+        var slots = operators.Count * _options.MaxConcurrentChats;
+        var estimate = (int)Math.Ceiling(place * minutes / slots);
+        return new QueuePosition(place, Math.Max(1, estimate), operators.Count);
+    }
+
+    /// <summary>
+    /// Hands waiting chats to operators: oldest first, to an online operator who speaks the language and has a free
+    /// slot, the least busy first. Chats of operators who went offline (or stopped reporting) go back to the queue
+    /// at their original place. Returns the number assigned.
+    /// </summary>
+    public async Task<int> AssignWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var operators = await OperatorsAsync(cancellationToken);
+        await RequeueUnreachableAsync(operators, cancellationToken);
+        var load = operators.Where(o => o.Online).ToDictionary(o => o.Presence.UserId, o => o.ActiveChats);
+        var assigned = 0;
+        foreach (var waiting in await WaitingAsync(cancellationToken))
+        {
+            var candidate = operators
+                .Where(o => o.Online && o.Presence.LanguageList.Contains(waiting.Language) && load[o.Presence.UserId] < _options.MaxConcurrentChats)
+                .OrderBy(o => load[o.Presence.UserId]).ThenBy(o => o.Presence.LastSeenAt)
+                .FirstOrDefault();
+            if (candidate is null)
+            {
+                continue;
+            }
+
+            if (await TryAssignAsync(waiting.Id, candidate.Presence, now, cancellationToken))
+            {
+                load[candidate.Presence.UserId]++;
+                assigned++;
+            }
+        }
+
+        return assigned;
+    }
+
+    /// <summary>An operator takes a waiting chat. Refused when someone else was quicker or the operator is at the limit.</summary>
+    public async Task<ClaimResult> ClaimAsync(SupportRequest request, AgentPresence agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(agent);
+        if (request.AssignedToId == agent.UserId)
+        {
+            return ClaimResult.Claimed;
+        }
+
+        if ((await ActiveCountsAsync(cancellationToken)).GetValueOrDefault(agent.UserId) >= _options.MaxConcurrentChats)
+        {
+            return ClaimResult.AtLimit;
+        }
+
+        if (request.Status == RequestStatus.Solved || !await TryAssignAsync(request.Id, agent, clock.GetUtcNow(), cancellationToken))
+        {
+            return ClaimResult.Taken;
+        }
+
+        return ClaimResult.Claimed;
+    }
+
+    /// <summary>Passes a chat to another operator, or back to the queue in another language.</summary>
+    public async Task TransferAsync(SupportRequest request, string? toAgentId, string? toLanguage, string? byName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Language = toLanguage ?? request.Language;
+        request.AssignedToId = toAgentId;
+        request.AssignedAt = toAgentId is null ? null : clock.GetUtcNow();
+        request.QueuedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        var name = toAgentId is null ? null : (await db.AgentPresences.FindAsync([toAgentId], cancellationToken))?.DisplayName;
+        await AddSystemMessageAsync(request, "transferred", byName, cancellationToken);
+        if (toAgentId is null)
+        {
+            await AssignWaitingAsync(cancellationToken);
+        }
+        else
+        {
+            await hub.Clients.Group(ChatHub.AgentGroup(toAgentId)).ChatAssigned(request.Reference);
+        }
+
+        await NotifyStatusAsync(request.Reference, name);
+        await NotifyQueueAsync();
+    }
+
+    /// <summary>Ends the chat with how it was resolved; the customer sees it at once and is offered the survey.</summary>
+    public async Task CloseAsync(SupportRequest request, string resolution, string? byId, string? byName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Status == RequestStatus.Solved)
+        {
+            return;
+        }
+
+        await AddSystemMessageAsync(request, "closed", byName, cancellationToken, byId);
+        request.Status = RequestStatus.Solved;
+        request.Resolution = resolution;
+        request.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await NotifyStatusAsync(request.Reference, null);
+        await AssignWaitingAsync(cancellationToken);
+        await NotifyQueueAsync();
+    }
+
+    /// <summary>Records the operator's availability and languages (and that the console is alive).</summary>
+    public async Task<AgentPresence> ReportPresenceAsync(string userId, string displayName, PresenceStatus? status, IReadOnlyList<string>? languages, CancellationToken cancellationToken = default)
+    {
+        var presence = await db.AgentPresences.FindAsync([userId], cancellationToken);
+        if (presence is null)
+        {
+            presence = new AgentPresence { UserId = userId, DisplayName = "", Status = PresenceStatus.Online };
+            db.AgentPresences.Add(presence);
+        }
+
+        var wasOnline = presence.IsOnline(clock.GetUtcNow(), _options.PresenceTimeout);
+        presence.DisplayName = displayName.Length > 100 ? displayName[..100] : displayName;
+        presence.Status = status ?? presence.Status;
+        presence.Languages = languages is null ? presence.Languages : string.Join(',', languages.Where(Languages.Contains).Distinct());
+        presence.LastSeenAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        if (status is not null || languages is not null || !wasOnline)
+        {
+            await AssignWaitingAsync(cancellationToken);
+            await NotifyQueueAsync();
+        }
+
+        return presence;
+    }
+
+    /// <summary>Tells waiting customers and operators' consoles to refresh what they show.</summary>
+    public async Task NotifyQueueAsync()
+    {
+        await hub.Clients.Group(ChatHub.AgentsGroup).QueueChanged();
+        await hub.Clients.Group(ChatHub.WaitingGroup).QueueChanged();
+    }
+
+    public static readonly IReadOnlyList<string> Languages = ["ja", "en", "zh"];
+
+    private async Task<bool> TryAssignAsync(int requestId, AgentPresence agent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var updated = await db.Requests
+            .Where(r => r.Id == requestId && r.AssignedToId == null && r.Status != RequestStatus.Solved)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AssignedToId, agent.UserId).SetProperty(r => r.AssignedAt, now), cancellationToken);
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        // The update bypassed the change tracker: refresh a copy this context may already hold.
+        var request = (await db.Requests.FindAsync([requestId], cancellationToken))!;
+        await db.Entry(request).ReloadAsync(cancellationToken);
+        await AddSystemMessageAsync(request, "assigned", agent.DisplayName, cancellationToken);
+        await hub.Clients.Group(ChatHub.AgentGroup(agent.UserId)).ChatAssigned(request.Reference);
+        await NotifyStatusAsync(request.Reference, agent.DisplayName);
+        return true;
+    }
+
+    private async Task RequeueUnreachableAsync(IReadOnlyList<OperatorLoad> operators, CancellationToken cancellationToken)
+    {
+        var gone = operators.Where(o => !o.Reachable && o.ActiveChats > 0).Select(o => o.Presence.UserId).ToList();
+        if (gone.Count == 0)
+        {
+            return;
+        }
+
+        // Only chats the queue handed out (AssignedAt set): an email-style assignment from the request page stays.
+        var chats = await db.Requests
+            .Where(r => r.Channel == RequestChannel.Chat && r.Status != RequestStatus.Solved && r.AssignedAt != null && gone.Contains(r.AssignedToId!))
+            .ToListAsync(cancellationToken);
+        foreach (var chat in chats)
+        {
+            chat.AssignedToId = null;
+            chat.AssignedAt = null;
+            chat.QueuedAt ??= clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var chat in chats)
+        {
+            await NotifyStatusAsync(chat.Reference, null);
+        }
+    }
+
+    private async Task<Dictionary<string, int>> ActiveCountsAsync(CancellationToken cancellationToken) =>
+        await db.Requests
+            .Where(r => r.Channel == RequestChannel.Chat && r.Status != RequestStatus.Solved && r.AssignedToId != null)
+            .GroupBy(r => r.AssignedToId!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>Average minutes from assignment to the end over the last chats, or the configured default.</summary>
+    private async Task<double> HandlingMinutesAsync(CancellationToken cancellationToken)
+    {
+        var recent = await db.Requests.AsNoTracking()
+            .Where(r => r.Channel == RequestChannel.Chat && r.Status == RequestStatus.Solved && r.AssignedAt != null)
+            .OrderByDescending(r => r.Id).Take(HandlingTimeSample)
+            .Select(r => new { r.AssignedAt, r.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        return recent.Count < 5 ? _options.DefaultChatMinutes : Math.Max(1, recent.Average(r => (r.UpdatedAt - r.AssignedAt!.Value).TotalMinutes));
+    }
+
+    private async Task AddSystemMessageAsync(SupportRequest request, string what, string? name, CancellationToken cancellationToken, string? byId = null)
+    {
+        var message = await requests.AddMessageAsync(request, MessageKind.System, what, byId, name, cancellationToken: cancellationToken);
+        await hub.Clients.Groups(ChatHub.CustomerGroup(request.Reference), ChatHub.StaffGroup(request.Reference)).MessageAdded(ChatHub.ToMessage(request.Reference, message));
+    }
+
+    private Task NotifyStatusAsync(string reference, string? operatorName) =>
+        hub.Clients.Group(ChatHub.CustomerGroup(reference)).StatusChanged(reference, operatorName);
+}
+
+public sealed record OperatorLoad(AgentPresence Presence, bool Online, bool Reachable, int ActiveChats);
+
+public sealed record QueuePosition(int Place, int? EstimateMinutes, int OperatorsOnline);
+
+public enum ClaimResult
+{
+    Claimed,
+    Taken,
+    AtLimit,
+}
+
+/// <summary>How a chat ended; operators choose one when closing.</summary>
+public static class ChatResolutions
+{
+    public const string SelfService = "self-service";
+
+    public static readonly IReadOnlyList<string> ForOperators = ["answered", "account-action", "escalated", "no-response", "other"];
+}

@@ -1,0 +1,108 @@
+// Operator chat tools (console and request page): canned replies and "send article link" in every chat panel.
+// On the console (/agent/chats) also: heartbeat for presence, the queue refreshed when it changes, claiming
+// without a reload, and a new panel when a chat is assigned. Every action also works as a plain form.
+(function () {
+  "use strict";
+
+  function insert(textarea, value) {
+    var start = textarea.selectionStart === undefined ? textarea.value.length : textarea.selectionStart;
+    var end = textarea.selectionEnd === undefined ? start : textarea.selectionEnd;
+    textarea.value = textarea.value.slice(0, start) + value + textarea.value.slice(end);
+    textarea.focus();
+    textarea.selectionStart = textarea.selectionEnd = start + value.length;
+    textarea.dispatchEvent(new Event("input"));
+  }
+
+  function wireTools(panel) {
+    var tools = panel.querySelector("[data-chat-tools]");
+    var textarea = panel.querySelector(".chat-form textarea");
+    if (!tools || !textarea || tools.dataset.wired) { return; }
+    tools.dataset.wired = "true";
+    tools.hidden = false;
+    var canned = tools.querySelector("[data-canned]");
+    if (canned) {
+      canned.addEventListener("change", function () {
+        if (canned.value) { insert(textarea, canned.value); }
+        canned.value = "";
+      });
+    }
+    var search = tools.querySelector("[data-article-search]");
+    var results = tools.querySelector("[data-article-results]");
+    var timer;
+    search.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = search.value.trim();
+        results.textContent = "";
+        if (!q) { return; }
+        fetch("/api/search?limit=5&lang=" + encodeURIComponent(search.dataset.lang) + "&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+          .then(function (data) {
+            data.results.forEach(function (hit) {
+              var item = document.createElement("li");
+              var title = document.createElement("span");
+              title.textContent = hit.title;
+              var button = document.createElement("button");
+              button.type = "button";
+              button.className = "secondary small";
+              button.textContent = results.dataset.insertLabel;
+              button.addEventListener("click", function () { insert(textarea, hit.title + " " + new URL(hit.url, location.origin).href); });
+              item.append(title, " ", button);
+              results.append(item);
+            });
+          })
+          .catch(function () {});
+      }, 300);
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll(".chat-panel"), wireTools);
+
+  var panels = document.getElementById("hc-chat-panels");
+  if (!panels || !window.HelpCenterChat) { return; }
+  var chat = window.HelpCenterChat;
+
+  function heartbeat() { chat.connection.invoke("AgentConsole", null, null).catch(function () {}); }
+
+  function addPanel(reference) {
+    if (panels.querySelector('[data-reference="' + reference + '"]')) { return; }
+    fetch("/agent/chats?handler=Panel&reference=" + encodeURIComponent(reference))
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (html) {
+        if (!html || panels.querySelector('[data-reference="' + reference + '"]')) { return; }
+        panels.insertAdjacentHTML("beforeend", html);
+        var panel = panels.lastElementChild;
+        var empty = document.getElementById("hc-no-chats");
+        if (empty) { empty.remove(); }
+        wireTools(panel);
+        chat.attach(panel).catch(function () {});
+      });
+  }
+
+  function wireQueue() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-claim]"), function (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var reference = form.querySelector("[name=reference]").value;
+        chat.connection.invoke("Claim", reference).then(function (result) {
+          if (result === "Claimed") { addPanel(reference); } else { form.replaceWith(document.createTextNode(form.closest("table").dataset["claim" + result] || result)); }
+        }).catch(function () { form.submit(); });
+      });
+    });
+  }
+
+  function refreshQueue() {
+    fetch("/agent/chats?handler=Queue")
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (html) {
+        var queue = document.getElementById("hc-chat-queue");
+        if (html && queue) { queue.outerHTML = html; wireQueue(); }
+      });
+  }
+
+  wireQueue();
+  document.addEventListener("hc-chat-queue-changed", refreshQueue);
+  document.addEventListener("hc-chat-assigned", function (event) { addPanel(event.detail); });
+  document.addEventListener("hc-chat-connected", function () { heartbeat(); refreshQueue(); });
+  setInterval(heartbeat, 30000);
+})();

@@ -134,41 +134,9 @@ public sealed class ChatHubTests(MailFactory factory) : IClassFixture<MailFactor
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(request)).StatusCode);
     }
 
-    private async Task<(string Reference, string Cookie)> StartChatAsync(string question)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        var flows = scope.ServiceProvider.GetRequiredService<ContactFlowService>();
-        var flow = await flows.StartAsync(http, "ja", null);
-        flow.Question = question;
-        var request = await scope.ServiceProvider.GetRequiredService<ContactRequests>().CreateChatAsync(http, flow, null);
-        var response = new DefaultHttpContext().Response;
-        scope.ServiceProvider.GetRequiredService<ChatAccess>().Grant(response, request.Reference, secure: false);
-        var setCookie = response.Headers.SetCookie.ToString();
-        return (request.Reference, setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)]);
-    }
+    private Task<(string Reference, string Cookie)> StartChatAsync(string question) => ChatTestKit.StartChatAsync(factory, question);
 
-    private async Task<HubConnection> ConnectAsync(string cookie)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, ChatHub.Path), options =>
-            {
-                options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
-                options.Headers["Cookie"] = cookie;
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(string cookie) => ChatTestKit.ConnectAsync(factory, cookie);
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => ChatTestKit.WaitUntilAsync(condition);
 }

@@ -219,7 +219,8 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
         var presence = await db.AgentPresences.FindAsync([userId], cancellationToken);
         if (presence is null)
         {
-            presence = new AgentPresence { UserId = userId, DisplayName = "", Status = PresenceStatus.Online };
+            // Opening the console does not start the flow of chats: the operator says when they are ready.
+            presence = new AgentPresence { UserId = userId, DisplayName = "", Status = PresenceStatus.Away };
             db.AgentPresences.Add(presence);
         }
 

@@ -4,7 +4,13 @@ public static class ChatExtensions
 {
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
+        var signalR = builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
+        if (builder.Configuration[ChatOptions.Section + ":" + nameof(ChatOptions.RedisBackplane)] is { Length: > 0 } redis)
+        {
+            // Groups and pushes across instances; connections open lazily, so a Redis outage does not stop the start.
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("helpcenter-chat"));
+        }
+
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChatAccess>();
         builder.Services.AddScoped<ChatQueue>();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project. First installs, when missing, what the tests need from Debian/Ubuntu:
 # Chromium (browser tests), Noto CJK fonts (Japanese in screenshots), MeCab with IPADIC (search) and
-# aiosmtpd (the SMTP server the mail tests send to).
+# aiosmtpd (the SMTP server the mail tests send to) and Redis (the chat backplane across two instances).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,7 @@ if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then missing+=(fonts-noto-cj
 if ! ldconfig -p 2>/dev/null | grep -q "libmecab.so.2"; then missing+=(libmecab2); fi
 if ! [ -d /var/lib/mecab/dic/ipadic-utf8 ]; then missing+=(mecab-ipadic-utf8); fi
 if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then missing+=(python3-aiosmtpd); fi
+if ! [ -x /usr/bin/redis-server ]; then missing+=(redis-server); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"

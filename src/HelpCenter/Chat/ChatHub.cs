@@ -79,7 +79,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     public async Task Typing(string reference)
     {
         var request = await CustomerConversationAsync(reference);
-        await Clients.OthersInGroup(StaffGroup(request.Reference)).Typing(request.Reference, "customer");
+        await Clients.Group(StaffGroup(request.Reference)).Typing(request.Reference, "customer");
     }
 
     /// <summary>The operator's console: reports presence (also every 30 s as a heartbeat, which also assigns waiting
@@ -128,14 +128,14 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     public async Task AgentTyping(string reference)
     {
         var request = await ConversationAsync(reference);
-        await Clients.OthersInGroup(CustomerGroup(request.Reference)).Typing(request.Reference, "agent");
+        await Clients.Group(CustomerGroup(request.Reference)).Typing(request.Reference, "agent");
     }
 
     [Authorize(Policy = Policies.Agent)]
     public async Task<IReadOnlyList<ChatMessage>> AgentJoin(string reference, int afterSequence)
     {
+        // Operators are in the staff group only: a message goes to both groups, and a connection in both would get it twice.
         var request = await ConversationAsync(reference);
-        await Groups.AddToGroupAsync(Context.ConnectionId, CustomerGroup(request.Reference));
         await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup(request.Reference));
         return Visible(request, afterSequence, includeNotes: true);
     }

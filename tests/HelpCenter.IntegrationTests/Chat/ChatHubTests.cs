@@ -69,6 +69,36 @@ public sealed class ChatHubTests(MailFactory factory) : IClassFixture<MailFactor
     }
 
     [Fact]
+    public async Task EachSideReceivesEachMessageOnce()
+    {
+        var (reference, cookie) = await StartChatAsync("一度だけ届きますか");
+        await using var customer = await ConnectAsync(cookie);
+        var agentClient = new AccountClient(factory);
+        await agentClient.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        await using var agent = await ConnectAsync(agentClient.Cookies.GetCookieHeader(factory.Server.BaseAddress));
+        var toCustomer = new List<int>();
+        var toAgent = new List<int>();
+        customer.On<ChatMessage>("MessageAdded", m => { lock (toCustomer) { toCustomer.Add(m.Sequence); } });
+        agent.On<ChatMessage>("MessageAdded", m => { lock (toAgent) { toAgent.Add(m.Sequence); } });
+        await customer.InvokeAsync<List<ChatMessage>>("Join", reference, 0);
+        await agent.InvokeAsync<List<ChatMessage>>("AgentJoin", reference, 0);
+
+        var question = await customer.InvokeAsync<ChatMessage>("Send", reference, "once-customer-1", "質問です");
+        var answer = await agent.InvokeAsync<ChatMessage>("AgentSend", reference, "once-agent-01", "回答です", false);
+        await WaitUntilAsync(() => { lock (toCustomer) { return toCustomer.Contains(answer.Sequence); } });
+        await Task.Delay(300);
+        lock (toAgent)
+        {
+            Assert.Equal([question.Sequence, answer.Sequence], toAgent);
+        }
+
+        lock (toCustomer)
+        {
+            Assert.Equal([question.Sequence, answer.Sequence], toCustomer);
+        }
+    }
+
+    [Fact]
     public async Task HostileCallsAreRefused()
     {
         var (reference, cookie) = await StartChatAsync("テスト");

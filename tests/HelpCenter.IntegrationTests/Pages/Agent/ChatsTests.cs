@@ -14,7 +14,7 @@ public sealed class ChatsTests : IAsyncLifetime, IDisposable
 
     public Task InitializeAsync() => _factory.InitializeAsync();
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public Task DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
 
     public void Dispose() => _factory.Dispose();
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project. First installs, when missing, what the tests need from Debian/Ubuntu:
-# Chromium (browser tests), Noto CJK fonts (Japanese in screenshots), MeCab with IPADIC (search) and
+# Chromium (browser tests), Noto CJK fonts (Japanese in screenshots), MeCab with IPADIC (search),
 # aiosmtpd (the SMTP server the mail tests send to) and Redis (the chat backplane across two instances).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -88,7 +88,22 @@
           : message.kind === "Note" ? this.root.dataset.note : (message.author || this.root.dataset.operator));
       var body = document.createElement("p");
       body.className = "message-body";
-      if (message.kind === "System") { body.textContent = this.systemText(message); } else { renderText(body, message.text); }
+      if (message.kind === "System") {
+        body.textContent = this.systemText(message);
+      } else if (message.attachment) {
+        var link = document.createElement("a");
+        link.href = this.root.dataset.imageUrl + encodeURIComponent(message.attachment);
+        link.target = "_blank";
+        link.rel = "noopener";
+        var image = document.createElement("img");
+        image.className = "chat-image";
+        image.src = link.href;
+        image.alt = message.text;
+        link.append(image);
+        body.append(link);
+      } else {
+        renderText(body, message.text);
+      }
       item.append(meta, body);
       if (mine && message.kind !== "Note") {
         var receipt = document.createElement("p");

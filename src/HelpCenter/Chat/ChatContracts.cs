@@ -22,8 +22,9 @@ public interface IChatClient
     Task ChatAssigned(string reference);
 }
 
-/// <summary>A chat message as clients see it. <see cref="Sequence"/> orders a conversation without gaps.</summary>
-public sealed record ChatMessage(string Reference, int Sequence, string? ClientId, string Kind, string? Author, string Text, DateTimeOffset At);
+/// <summary>A chat message as clients see it. <see cref="Sequence"/> orders a conversation without gaps;
+/// <see cref="Attachment"/> names an image sent with the message (shown through the chat or request page).</summary>
+public sealed record ChatMessage(string Reference, int Sequence, string? ClientId, string Kind, string? Author, string Text, DateTimeOffset At, string? Attachment = null);
 
 /// <summary>Where a conversation stands, for the customer. <see cref="Stage"/>: offered (articles suggested, not yet
 /// queued), waiting, active or ended.</summary>

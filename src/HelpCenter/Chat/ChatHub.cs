@@ -236,7 +236,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
             .OrderBy(m => m.Sequence).Select(m => ToMessage(request.Reference, m)).ToList();
 
     public static ChatMessage ToMessage(string reference, RequestMessage m) =>
-        new(reference, m.Sequence, m.ClientId, m.Kind.ToString(), m.AuthorName, m.Body, m.CreatedAt);
+        new(reference, m.Sequence, m.ClientId, m.Kind.ToString(), m.AuthorName, m.Body, m.CreatedAt, m.AttachmentId);
 
     public static string CustomerGroup(string reference) => "chat:" + reference;
 

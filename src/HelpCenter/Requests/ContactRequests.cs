@@ -84,7 +84,7 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
         }, cancellationToken);
         if (request.Messages.Count == 0)
         {
-            await requests.AddMessageAsync(request, MessageKind.Customer, question, context.Account?.Id, name, "first-" + flow.Id.ToString("N"), cancellationToken);
+            await requests.AddMessageAsync(request, MessageKind.Customer, question, context.Account?.Id, name, "first-" + flow.Id.ToString("N"), cancellationToken: cancellationToken);
         }
 
         if (flow.EscalatedAt is null)

@@ -68,7 +68,7 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
     /// rejects the second, which takes the next one.
     /// </summary>
     public async Task<RequestMessage> AddMessageAsync(SupportRequest request, MessageKind kind, string body, string? authorId, string? authorName,
-        string? clientId = null, CancellationToken cancellationToken = default)
+        string? clientId = null, string? attachmentId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(body);
@@ -95,6 +95,7 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
                 Body = body.Length > RequestMessage.BodyMaxLength ? body[..RequestMessage.BodyMaxLength] : body,
                 AuthorId = authorId,
                 AuthorName = authorName,
+                AttachmentId = attachmentId,
                 CreatedAt = clock.GetUtcNow(),
             };
             var previousStatus = request.Status;

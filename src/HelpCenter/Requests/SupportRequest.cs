@@ -125,6 +125,9 @@ public sealed class RequestMessage
 
     public required string Body { get; set; }
 
+    /// <summary>An image sent in a chat: the id of a <see cref="Contact.StoredScreenshot"/> listed on the request (the body holds its file name).</summary>
+    public string? AttachmentId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -195,6 +198,7 @@ internal sealed class RequestMessageConfiguration : IEntityTypeConfiguration<Req
         builder.Property(m => m.Body).HasMaxLength(RequestMessage.BodyMaxLength);
         builder.HasIndex(m => new { m.RequestId, m.Sequence }).IsUnique();
         builder.Property(m => m.ClientId).HasMaxLength(64);
+        builder.Property(m => m.AttachmentId).HasMaxLength(64);
         builder.HasIndex(m => new { m.RequestId, m.ClientId }).IsUnique();
     }
 }

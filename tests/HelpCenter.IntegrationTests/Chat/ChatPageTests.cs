@@ -79,4 +79,60 @@ public sealed class ChatPageTests(MailFactory factory) : IClassFixture<MailFacto
         var stored = await scope.ServiceProvider.GetRequiredService<HelpCenter.Requests.RequestService>().FindAsync(reference);
         Assert.Equal((5, true, "早い対応でした"), (stored!.SurveyRating!.Value, stored.SurveySolved!.Value, stored.SurveyComment));
     }
+
+    [Fact]
+    public async Task ACustomerSendsAnImageThatOnlyTheyAndOperatorsCanOpenAndAFakeImageIsRefused()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var contact = await HtmlPage.GetAsync(client, "/contact");
+        var flow = contact.Find("#hc-contact-form")!.GetAttribute("data-flow")!;
+        var channels = await HtmlPage.GetAsync(client, $"/contact/channels?flow={Uri.EscapeDataString(flow)}&q={Uri.EscapeDataString("エラー画面が出ます")}");
+        var chatUrl = (await channels.SubmitAsync(client, "form[action*=Chat]", new Dictionary<string, string>())).Headers.Location!.OriginalString;
+        var chat = await HtmlPage.GetAsync(client, chatUrl);
+
+        var fake = await HtmlPage.ParseAsync(await PostImageAsync(client, chat, "error.png", "<script>alert(1)</script>"u8.ToArray()));
+        Assert.Equal(200, fake.Status);
+        Assert.Contains("error.png", fake.Find(".chat-image-form .field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(fake.FindAll(".chat-log li"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostImageAsync(client, chat, "screen.png", SmallPng())).StatusCode);
+        chat = await HtmlPage.GetAsync(client, chatUrl);
+        var image = chat.Find(".chat-log img.chat-image")!;
+        Assert.Equal("screen.png", image.GetAttribute("alt"));
+        var url = image.GetAttribute("src")!;
+        var served = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("sandbox", served.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowserLikeClient().GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+
+        var reference = chatUrl["/chat/".Length..];
+        var agent = new Pages.Account.AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey);
+        var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
+        var staffUrl = detail.Find(".chat-panel img.chat-image")!.GetAttribute("src")!;
+        Assert.Equal(HttpStatusCode.OK, (await agent.Http.GetAsync(new Uri(staffUrl, UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostImageAsync(HttpClient client, HtmlPage chat, string name, byte[] bytes)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var hidden in chat.FindAll(".chat-image-form input[type=hidden]"))
+        {
+            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        }
+
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        content.Add(file, "Image", name);
+        return await client.PostAsync(new Uri(chat.Find(".chat-image-form")!.GetAttribute("action")!, UriKind.Relative), content);
+    }
+
+    private static byte[] SmallPng()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(40, 30);
+        bitmap.Erase(SkiaSharp.SKColors.White);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+    }
 }

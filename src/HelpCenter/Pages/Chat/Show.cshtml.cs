@@ -4,6 +4,7 @@ using HelpCenter.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 
 namespace HelpCenter.Pages.Chat;
 
@@ -12,7 +13,9 @@ namespace HelpCenter.Pages.Chat;
 /// If nobody answers, "continue by email" keeps the conversation and answers by mail instead.
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
-public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQueue queue, ContactFlowService flows, HelpCenter.Infrastructure.Data.HelpCenterDbContext db) : PageModel
+public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQueue queue, ContactFlowService flows, HelpCenter.Infrastructure.Data.HelpCenterDbContext db,
+    HelpCenter.Contact.ScreenshotStore images, IHubContext<ChatHub, IChatClient> hub,
+    Microsoft.Extensions.Localization.IStringLocalizer<HelpCenter.Localization.SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -31,6 +34,13 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
     [BindProperty]
     public EmailInput Continue { get; set; } = new();
+
+    /// <summary>An image for the operator (same checks as screenshots on the contact form).</summary>
+    [BindProperty]
+    public IFormFile? Image { get; set; }
+
+    /// <summary>Images one chat may carry.</summary>
+    public const int MaxImages = 10;
 
     [BindProperty]
     public SurveyInput Survey { get; set; } = new();
@@ -86,9 +96,65 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return Page();
         }
 
-        await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text.Trim(), Item.UserId, Item.Name, Input.ClientId, cancellationToken);
+        await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text.Trim(), Item.UserId, Item.Name, Input.ClientId, cancellationToken: cancellationToken);
         await queue.EnqueueAsync(Item, cancellationToken);
         return Redirect("/chat/" + Item.Reference);
+    }
+
+    /// <summary>Sends an image: checked, re-encoded and stored like contact screenshots, then announced to both sides.</summary>
+    public async Task<IActionResult> OnPostImageAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ValidateOnly("Image");
+        if (Item.Status == RequestStatus.Solved)
+        {
+            return Redirect("/chat/" + Item.Reference);
+        }
+
+        if (Image is null || Image.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Image), localizer["Validation.Required"]);
+            return Page();
+        }
+
+        if (Item.Screenshots.Count >= MaxImages)
+        {
+            ModelState.AddModelError(nameof(Image), localizer["Contact.TooManyScreenshots", MaxImages]);
+            return Page();
+        }
+
+        await using var stream = Image.OpenReadStream();
+        var fileName = Path.GetFileName(Image.FileName);
+        var result = await images.SaveAsync(stream, fileName, cancellationToken);
+        if (result.Screenshot is not { } stored)
+        {
+            ModelState.AddModelError(nameof(Image), localizer["Contact.Screenshot." + result.Error, fileName]);
+            return Page();
+        }
+
+        Item.ScreenshotsJson = System.Text.Json.JsonSerializer.Serialize(Item.Screenshots.Append(stored).ToList());
+        var message = await requests.AddMessageAsync(Item, MessageKind.Customer, stored.OriginalFileName, Item.UserId, Item.Name,
+            "image-" + stored.Id, stored.Id, cancellationToken);
+        await hub.Clients.Groups(ChatHub.CustomerGroup(Item.Reference), ChatHub.StaffGroup(Item.Reference)).MessageAdded(ChatHub.ToMessage(Item.Reference, message));
+        await queue.EnqueueAsync(Item, cancellationToken);
+        return Redirect("/chat/" + Item.Reference);
+    }
+
+    /// <summary>An image of this chat, for its customer; served like the operators' copy (sandboxed, not cached).</summary>
+    public async Task<IActionResult> OnGetImageAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Item.Screenshots.All(s => s.Id != id) || images.Open(id, out var contentType) is not { } stream)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox";
+        Response.Headers.CacheControl = "private, no-store";
+        return File(stream, contentType);
     }
 
     /// <summary>"No, I want to talk to someone": the offer is declined and the chat joins the queue.</summary>

@@ -44,6 +44,13 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 maxLength: 32,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentId",
+                table: "RequestMessages",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AgentPresences",
                 columns: table => new
@@ -94,6 +101,10 @@ namespace HelpCenter.Infrastructure.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "Resolution",
                 table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentId",
+                table: "RequestMessages");
         }
     }
 }

@@ -74,7 +74,8 @@ public sealed class ChatAcrossInstancesTests
         }
     }
 
-    /// <summary>One instance: the shared database and keys, its own search index (each node builds it from the content).</summary>
+    /// <summary>One instance: the shared database and keys, its own search index (each node builds it from the content;
+    /// on one machine the default index folder, named after the machine, would be shared).</summary>
     private sealed class NodeFactory(string dataPath, string index, string? redis) : MailFactory
     {
         protected override IReadOnlyDictionary<string, string> ExtraSettings

@@ -91,7 +91,15 @@
     });
   }
 
+  var pending = null;
+
+  // Coalesced: a busy queue changes many times a second.
   function refreshQueue() {
+    if (!pending) { pending = setTimeout(loadQueue, 1000); }
+  }
+
+  function loadQueue() {
+    pending = null;
     fetch("/agent/chats?handler=Queue")
       .then(function (response) { return response.ok ? response.text() : ""; })
       .then(function (html) {

@@ -23,17 +23,20 @@
 
   // Plain text with http(s) links made clickable; everything else stays text (never HTML).
   function renderText(element, text) {
-    var pattern = /https?:\/\/[^\s<>"']+/g;
+    // The same rule as ChatText.Linkify on the server: ASCII URL characters, trailing punctuation left out.
+    var pattern = /https?:\/\/[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+/g;
     var at = 0;
     var match;
     while ((match = pattern.exec(text)) !== null) {
+      var url = match[0].replace(/[.,;:!?)\]]+$/, "");
       element.append(document.createTextNode(text.slice(at, match.index)));
       var link = document.createElement("a");
-      link.href = match[0];
+      link.href = url;
       link.rel = "noopener noreferrer nofollow";
-      link.textContent = match[0];
+      link.textContent = url;
       element.append(link);
-      at = match.index + match[0].length;
+      at = match.index + url.length;
+      pattern.lastIndex = at;
     }
     element.append(document.createTextNode(text.slice(at)));
   }
@@ -187,6 +190,7 @@
         : s.estimateMinutes ? d.stageWaiting : d.stageWaitingPlace;
       self.status.textContent = format(template, { place: s.place, minutes: s.estimateMinutes, operator: s.operator });
       Array.prototype.forEach.call(document.querySelectorAll("[data-chat-offer]"), function (offer) { offer.hidden = s.stage !== "offered"; });
+      Array.prototype.forEach.call(document.querySelectorAll("[data-chat-language]"), function (form) { form.hidden = s.stage !== "offered" && s.stage !== "waiting"; });
       var leave = document.querySelector(".continue-by-email");
       if (leave && s.stage === "waiting" && s.operatorsOnline === 0) { leave.open = true; }
       self.otherRead = Math.max(self.otherRead, s.agentReadSequence);
@@ -244,8 +248,16 @@
     if (panel) { panel.otherRead = Math.max(panel.otherRead, sequence); panel.markReceipts(); }
   });
   connection.on("StatusChanged", function (reference) { if (panels[reference]) { panels[reference].refreshStatus().catch(function () {}); } });
+  // Every waiting customer hears every queue change: refresh once, a moment later, spread out, so that a busy
+  // queue does not turn into a burst of status calls.
+  var queueRefresh = null;
   connection.on("QueueChanged", function () {
-    each(function (panel) { panel.refreshStatus().catch(function () {}); });
+    if (!queueRefresh) {
+      queueRefresh = setTimeout(function () {
+        queueRefresh = null;
+        each(function (panel) { panel.refreshStatus().catch(function () {}); });
+      }, 500 + Math.random() * 2000);
+    }
     document.dispatchEvent(new CustomEvent("hc-chat-queue-changed"));
   });
   connection.on("ChatAssigned", function (reference) { document.dispatchEvent(new CustomEvent("hc-chat-assigned", { detail: reference })); });

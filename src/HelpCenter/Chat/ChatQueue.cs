@@ -117,15 +117,19 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
     /// <summary>
     /// Hands waiting chats to operators: oldest first, to an online operator who speaks the language and has a free
     /// slot, the least busy first. Chats of operators who went offline (or stopped reporting) go back to the queue
-    /// at their original place. Returns the number assigned.
+    /// at their original place. Returns the number of chats handed back or assigned.
     /// </summary>
     public async Task<int> AssignWaitingAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var operators = await OperatorsAsync(cancellationToken);
-        await RequeueUnreachableAsync(operators, cancellationToken);
+        var moved = await RequeueUnreachableAsync(operators, cancellationToken);
+        if (moved > 0)
+        {
+            operators = await OperatorsAsync(cancellationToken);
+        }
+
         var load = operators.Where(o => o.Online).ToDictionary(o => o.Presence.UserId, o => o.ActiveChats);
-        var assigned = 0;
         foreach (var waiting in await WaitingAsync(cancellationToken))
         {
             var candidate = operators
@@ -140,11 +144,11 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
             if (await TryAssignAsync(waiting.Id, candidate.Presence, now, cancellationToken))
             {
                 load[candidate.Presence.UserId]++;
-                assigned++;
+                moved++;
             }
         }
 
-        return assigned;
+        return moved;
     }
 
     /// <summary>An operator takes a waiting chat. Refused when someone else was quicker or the operator is at the limit.</summary>
@@ -194,6 +198,21 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
         await NotifyQueueAsync();
     }
 
+    /// <summary>The customer picks the language to chat in while still waiting; the place is then counted in that queue.</summary>
+    public async Task ChangeLanguageAsync(SupportRequest request, string language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Languages.Contains(language) || request.AssignedToId is not null || request.Status == RequestStatus.Solved || request.Language == language)
+        {
+            return;
+        }
+
+        request.Language = language;
+        await db.SaveChangesAsync(cancellationToken);
+        await AssignWaitingAsync(cancellationToken);
+        await NotifyQueueAsync();
+    }
+
     /// <summary>Ends the chat with how it was resolved; the customer sees it at once and is offered the survey.</summary>
     public async Task CloseAsync(SupportRequest request, string resolution, string? byId, string? byName, CancellationToken cancellationToken = default)
     {
@@ -230,9 +249,12 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
         presence.Languages = languages is null ? presence.Languages : string.Join(',', languages.Where(Languages.Contains).Distinct());
         presence.LastSeenAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        if (status is not null || languages is not null || !wasOnline)
+
+        // Every heartbeat also runs assignment: it hands back chats of operators who stopped reporting and catches
+        // anything a missed notification or another instance left waiting.
+        var moved = await AssignWaitingAsync(cancellationToken);
+        if (status is not null || languages is not null || !wasOnline || moved > 0)
         {
-            await AssignWaitingAsync(cancellationToken);
             await NotifyQueueAsync();
         }
 
@@ -267,12 +289,12 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
         return true;
     }
 
-    private async Task RequeueUnreachableAsync(IReadOnlyList<OperatorLoad> operators, CancellationToken cancellationToken)
+    private async Task<int> RequeueUnreachableAsync(IReadOnlyList<OperatorLoad> operators, CancellationToken cancellationToken)
     {
         var gone = operators.Where(o => !o.Reachable && o.ActiveChats > 0).Select(o => o.Presence.UserId).ToList();
         if (gone.Count == 0)
         {
-            return;
+            return 0;
         }
 
         // Only chats the queue handed out (AssignedAt set): an email-style assignment from the request page stays.
@@ -291,6 +313,8 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
         {
             await NotifyStatusAsync(chat.Reference, null);
         }
+
+        return chats.Count;
     }
 
     private async Task<Dictionary<string, int>> ActiveCountsAsync(CancellationToken cancellationToken) =>

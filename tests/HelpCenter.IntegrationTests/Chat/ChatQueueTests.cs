@@ -186,6 +186,31 @@ public sealed class ChatQueueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ACustomerWhoSwitchesTheChatLanguageIsRoutedToAnOperatorWhoSpeaksIt()
+    {
+        var account = await NewOperatorAsync(_factory, "Emma");
+        await using var agent = await ConnectAsync(_factory, account);
+        await agent.InvokeAsync<string>("AgentConsole", "Online", new[] { "en" });
+        var (reference, cookie) = await StartChatAsync(_factory, "出金できません");
+        var cookies = new System.Net.CookieContainer();
+        cookies.SetCookies(_factory.Server.BaseAddress, cookie);
+        var browser = _factory.CreateBrowserLikeClient("ja", cookies);
+
+        var page = await HtmlPage.GetAsync(browser, $"/chat/{reference}");
+        await page.SubmitAsync(browser, "form[action*=Queue]", new Dictionary<string, string>());
+        page = await HtmlPage.GetAsync(browser, $"/chat/{reference}");
+        Assert.Contains("対応できるオペレーターがいません", page.Find("#hc-chat-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await page.SubmitAsync(browser, "form[action*=Language]", new Dictionary<string, string> { ["language"] = "ko" })).StatusCode);
+
+        await page.SubmitAsync(browser, "form[action*=Language]", new Dictionary<string, string> { ["language"] = "en" });
+        var chat = (await ChatsAsync())[reference];
+        Assert.Equal(("en", await IdOfAsync("Emma")), (chat.Language, chat.AssignedToId));
+        page = await HtmlPage.GetAsync(browser, $"/chat/{reference}");
+        Assert.Contains("Emma", page.Find("#hc-chat-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.Find("form[action*=Language]"));
+    }
+
+    [Fact]
     public async Task CustomersCannotUseOperatorMethods()
     {
         var (reference, cookie) = await StartChatAsync(_factory, "なりすまし");

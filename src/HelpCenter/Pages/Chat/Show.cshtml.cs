@@ -157,6 +157,23 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         return File(stream, contentType);
     }
 
+    /// <summary>The language to chat in (routes to operators who speak it), while no operator has the chat yet.</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (language is null || !ChatQueue.Languages.Contains(language))
+        {
+            return BadRequest();
+        }
+
+        await queue.ChangeLanguageAsync(Item, language, cancellationToken);
+        return Redirect("/chat/" + Item.Reference);
+    }
+
     /// <summary>"No, I want to talk to someone": the offer is declined and the chat joins the queue.</summary>
     public async Task<IActionResult> OnPostQueueAsync(CancellationToken cancellationToken)
     {

@@ -52,13 +52,14 @@ public static class AuditKinds
     public const string AdminCreated = "account.admin-created";
     public const string PasskeyAdded = "passkey.added";
     public const string PasskeyRemoved = "passkey.removed";
+    public const string ChatRetention = "chat.retention";
 
     public static readonly IReadOnlyList<string> All =
     [
         Registered, EmailConfirmed, SignedIn, SignInFailed, LockedOut, SignedOut, SignedOutEverywhere,
         PasswordChanged, PasswordReset, PasswordResetRequested, EmailChanged, TwoFactorEnabled, TwoFactorDisabled,
         RecoveryCodesGenerated, RecoveryCodeUsed, RoleGranted, RoleRevoked, Frozen, Unfrozen, Deleted, SecurityReport,
-        AdminCreated, PasskeyAdded, PasskeyRemoved,
+        AdminCreated, PasskeyAdded, PasskeyRemoved, ChatRetention,
     ];
 }
 

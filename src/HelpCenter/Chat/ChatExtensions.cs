@@ -15,6 +15,8 @@ public static class ChatExtensions
         builder.Services.AddSingleton<ChatAccess>();
         builder.Services.AddScoped<ChatQueue>();
         builder.Services.AddSingleton<CannedReplies>();
+        builder.Services.AddScoped<ChatTranscripts>();
+        builder.Services.AddHostedService<ChatRetentionService>();
         return builder;
     }
 

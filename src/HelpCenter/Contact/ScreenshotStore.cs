@@ -103,6 +103,15 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
         return File.OpenRead(path);
     }
 
+    /// <summary>Removes a stored screenshot (retention). Unknown or malformed ids are ignored.</summary>
+    public void Delete(string? id)
+    {
+        if (id is not null && IdPattern().IsMatch(id))
+        {
+            File.Delete(Path.Combine(paths.DataFolder("uploads"), id));
+        }
+    }
+
     private static string? Sniff(byte[] bytes) => bytes switch
     {
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "png",

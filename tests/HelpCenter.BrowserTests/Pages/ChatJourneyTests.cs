@@ -14,7 +14,7 @@ public sealed class ChatJourneyTests(BrowserFixture browser)
     private const string OperatorBox = "チャットで返信（お客様の画面に表示）";
 
     [Fact]
-    public async Task CustomerDeclinesTheArticlesWaitsIsClaimedGetsAnArticleLinkReloadsAndAnswersTheSurvey()
+    public async Task CustomerDeclinesTheArticlesWaitsIsClaimedGetsAnArticleLinkReloadsAnswersTheSurveyAndGetsTheTranscript()
     {
         var customer = await browser.NewPageAsync("ja-JP");
         await customer.GotoAsync("/contact");
@@ -88,6 +88,16 @@ public sealed class ChatJourneyTests(BrowserFixture browser)
         await customer.Locator("fieldset", new() { HasText = "問題は解決しましたか" }).GetByLabel("はい").CheckAsync();
         await customer.Locator(".survey").GetByRole(AriaRole.Button, new() { Name = "送信する" }).ClickAsync();
         await Assertions.Expect(customer.Locator(".survey [role=status]")).ToBeVisibleAsync();
+
+        // The transcript by mail, as the customer asks for it.
+        var email = $"chat-{Guid.NewGuid():N}"[..16] + "@example.com";
+        await customer.GetByText("チャットの記録をメールで受け取る").ClickAsync();
+        await customer.Locator(".transcript-by-email").GetByLabel("メールアドレス").FillAsync(email);
+        await customer.GetByRole(AriaRole.Button, new() { Name = "記録を送信" }).ClickAsync();
+        await Assertions.Expect(customer.GetByRole(AriaRole.Status).Filter(new() { HasText = "チャットの記録をメールでお送りしました" })).ToBeVisibleAsync();
+        var mail = await browser.Factory.Smtp.WaitForMailAsync(email);
+        Assert.Contains("撮り直します", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("社内", mail.TextBody, StringComparison.Ordinal);
 
         await using var scope = browser.Factory.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>().Requests.AsNoTracking().SingleAsync(r => r.Reference == reference);

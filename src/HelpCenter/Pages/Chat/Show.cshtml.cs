@@ -14,7 +14,7 @@ namespace HelpCenter.Pages.Chat;
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
 public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQueue queue, ContactFlowService flows, HelpCenter.Infrastructure.Data.HelpCenterDbContext db,
-    HelpCenter.Contact.ScreenshotStore images, IHubContext<ChatHub, IChatClient> hub,
+    HelpCenter.Contact.ScreenshotStore images, IHubContext<ChatHub, IChatClient> hub, ChatTranscripts transcripts,
     Microsoft.Extensions.Localization.IStringLocalizer<HelpCenter.Localization.SharedResource> localizer) : PageModel
 {
     [FromRoute]
@@ -34,6 +34,9 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
     [BindProperty]
     public EmailInput Continue { get; set; } = new();
+
+    [BindProperty]
+    public EmailInput Transcript { get; set; } = new();
 
     /// <summary>An image for the operator (same checks as screenshots on the contact form).</summary>
     [BindProperty]
@@ -79,6 +82,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         }
 
         Input.ClientId = Guid.NewGuid().ToString("N");
+        Transcript.Email = Item.Email is "-" ? User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "" : Item.Email;
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
@@ -227,6 +231,25 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         }
 
         await requests.SaveSurveyAsync(Item, Survey.Rating!.Value, Survey.Solved, Survey.Comment, cancellationToken);
+        return Redirect("/chat/" + Item.Reference);
+    }
+
+    /// <summary>Mails the conversation (without internal notes) to the address the customer gives.</summary>
+    public async Task<IActionResult> OnPostTranscriptAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ValidateOnly("Transcript.");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await transcripts.SendAsync(Item, Transcript.Email.Trim(), cancellationToken);
+        TempData["Status"] = "Chat.TranscriptSent";
         return Redirect("/chat/" + Item.Reference);
     }
 

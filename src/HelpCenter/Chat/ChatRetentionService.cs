@@ -1,0 +1,111 @@
+using HelpCenter.Audit;
+using HelpCenter.Contact;
+using HelpCenter.Infrastructure.Data;
+using HelpCenter.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Chat;
+
+/// <summary>
+/// Removes chat transcripts <see cref="ChatOptions.RetentionDays"/> after the chat ended: anonymised (kept for
+/// statistics: reference, dates, language, topic, resolution, survey rating) or deleted, as
+/// <see cref="ChatOptions.RetentionMode"/> says. Runs at start and every hour; running it twice, or on two instances
+/// at once, changes nothing more (an anonymised chat is recognised by its description).
+/// </summary>
+public sealed class ChatRetentionService(IServiceScopeFactory scopes, IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatRetentionService> logger) : BackgroundService
+{
+    /// <summary>What replaces the customer's words and details.</summary>
+    public const string Removed = "[removed]";
+
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is DbUpdateException or IOException or InvalidOperationException)
+            {
+                logger.LogError(e, "Chat retention failed; it runs again in an hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Applies the retention once; returns the number of chats anonymised or deleted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (settings.RetentionDays == 0)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var images = scope.ServiceProvider.GetRequiredService<ScreenshotStore>();
+
+        // SQLite cannot compare DateTimeOffset in SQL: the ended chats' end times are compared in memory.
+        var cutoff = clock.GetUtcNow().AddDays(-settings.RetentionDays);
+        var ended = await db.Requests.AsNoTracking()
+            .Where(r => r.Channel == RequestChannel.Chat && r.Status == RequestStatus.Solved && r.Description != Removed)
+            .Select(r => new { r.Id, r.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        var due = ended.Where(r => r.UpdatedAt < cutoff).Select(r => r.Id).ToList();
+        foreach (var id in due)
+        {
+            var chat = await db.Requests.Include(r => r.Messages).FirstAsync(r => r.Id == id, cancellationToken);
+            foreach (var image in chat.Screenshots)
+            {
+                images.Delete(image.Id);
+            }
+
+            if (settings.RetentionMode == ChatRetentionMode.Delete)
+            {
+                db.Requests.Remove(chat);
+            }
+            else
+            {
+                Anonymize(chat);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (due.Count > 0)
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(AuditKinds.ChatRetention, null,
+                $"{settings.RetentionMode} {due.Count} chats ended before {cutoff:yyyy-MM-dd}", cancellationToken: cancellationToken);
+            logger.LogInformation("Chat retention: {Mode} {Count} chats that ended before {Cutoff}", settings.RetentionMode, due.Count, cutoff);
+        }
+
+        return due.Count;
+    }
+
+    private static void Anonymize(SupportRequest chat)
+    {
+        chat.Description = Removed;
+        chat.Name = null;
+        chat.Email = "-";
+        chat.UserId = null;
+        chat.AccountNumber = null;
+        chat.TransactionIds = null;
+        chat.Phone = null;
+        chat.SystemContextJson = null;
+        chat.ScreenshotsJson = null;
+        chat.SurveyComment = null;
+        chat.IdempotencyKey = null;
+        // System messages ("assigned", "closed") and operators' names are not the customer's data and keep the timeline readable.
+        foreach (var message in chat.Messages.Where(m => m.Kind != MessageKind.System))
+        {
+            message.Body = Removed;
+            message.AuthorName = message.Kind == MessageKind.Customer ? null : message.AuthorName;
+            message.AttachmentId = null;
+        }
+    }
+}

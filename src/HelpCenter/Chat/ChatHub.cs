@@ -37,7 +37,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
             await Groups.AddToGroupAsync(Context.ConnectionId, WaitingGroup);
         }
 
-        return Visible(request, afterSequence, includeNotes: false);
+        return Visible(await ReloadAsync(request), afterSequence, includeNotes: false);
     }
 
     /// <summary>The customer's view of the conversation: place in the queue and estimate, or the operator.</summary>
@@ -137,7 +137,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
         // Operators are in the staff group only: a message goes to both groups, and a connection in both would get it twice.
         var request = await ConversationAsync(reference);
         await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup(request.Reference));
-        return Visible(request, afterSequence, includeNotes: true);
+        return Visible(await ReloadAsync(request), afterSequence, includeNotes: true);
     }
 
     /// <summary>An operator's message, or an internal note that only operators receive.</summary>
@@ -148,6 +148,11 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
         var agent = await users.GetUserAsync(Context.User!);
         return await AppendAsync(request, note ? MessageKind.Note : MessageKind.Agent, clientId, text, agent?.ShownName);
     }
+
+    /// <summary>The messages as they are after joining the group: a message stored between the access check and the
+    /// join would otherwise be in neither the answer nor the pushes. (One stored just after may be in both: clients
+    /// keep each sequence once.)</summary>
+    private async Task<SupportRequest> ReloadAsync(SupportRequest request) => await requests.FindAsync(request.Reference) ?? request;
 
     private static int LastSequence(SupportRequest request) => request.Messages.Count == 0 ? 0 : request.Messages.Max(m => m.Sequence);
 

@@ -67,6 +67,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
             ["HelpCenter__Chat__SuggestedArticles"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        File.Delete(LogFile);
         var server = new ChatServer(dataPath, FreePort(), environment);
         await server.RestartAsync();
         return server;
@@ -89,8 +90,9 @@ internal sealed partial class ChatServer : IAsyncDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.Ordinal)) { Console.Error.WriteLine("  site: " + line); } };
+        // The site logs warnings and errors only (set above), into a file next to the figures.
+        _process.OutputDataReceived += (_, e) => Log(e.Data);
+        _process.ErrorDataReceived += (_, e) => Log(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Starts++;
@@ -216,6 +218,22 @@ internal sealed partial class ChatServer : IAsyncDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>Where the site's warnings and errors go (kept after the run).</summary>
+    public static string LogFile => Path.Combine(Path.GetTempPath(), "hc-chat-bench-site.log");
+
+    private static readonly Lock LogLock = new();
+
+    private static void Log(string? line)
+    {
+        if (line is { Length: > 0 })
+        {
+            lock (LogLock)
+            {
+                File.AppendAllText(LogFile, line + "\n");
+            }
         }
     }
 

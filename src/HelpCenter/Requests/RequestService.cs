@@ -10,10 +10,11 @@ namespace HelpCenter.Requests;
 public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, IDataProtectionProvider protection,
     MailComposer composer, MailSender sender, PublicUrl urls)
 {
-    private const int MaxAttempts = 20;
+    /// <summary>Writers racing for the same number retry; each round one of them wins, so this bounds the concurrency.</summary>
+    private const int MaxAttempts = 100;
     private readonly IDataProtector _links = protection.CreateProtector("HelpCenter.RequestLink.v1");
 
-    /// <summary>Numbers are per Tokyo day (<c>HC-yyyyMMdd-NNNN</c>). Two instances may pick the same next number;
+    /// <summary>Numbers are per Tokyo day (<c>HC-yyyyMMdd-NNNN</c>). Two writers may pick the same next number;
     /// the unique index rejects the second, which then takes the following one. A request carrying an idempotency
     /// key that was already used returns the first request instead (double click, retry after a timeout).</summary>
     public async Task<SupportRequest> CreateAsync(SupportRequest request, CancellationToken cancellationToken = default)
@@ -30,8 +31,10 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         request.CreatedAt = request.UpdatedAt = now;
         for (var attempt = 1; ; attempt++)
         {
-            var taken = await db.Requests.CountAsync(r => r.Reference.StartsWith(prefix), cancellationToken);
-            request.Reference = prefix + (taken + attempt).ToString("D4", CultureInfo.InvariantCulture);
+            // The highest number of the day, not the count: deleted requests (chat retention) leave gaps.
+            var last = await db.Requests.Where(r => r.Reference.StartsWith(prefix)).MaxAsync(r => (string?)r.Reference, cancellationToken);
+            var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+            request.Reference = prefix + next.ToString("D4", CultureInfo.InvariantCulture);
             db.Add(request);
             try
             {

@@ -8,6 +8,7 @@ public static class DataExtensions
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddDbContext<HelpCenterDbContext>((services, options) =>
         {
             var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -15,7 +16,7 @@ public static class DataExtensions
                 ? $"Data Source={Path.Combine(services.GetRequiredService<SitePaths>().DataRoot, "helpcenter.db")}"
                 : settings.ConnectionString;
             options.UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMilliseconds));
+                .AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMilliseconds), services.GetRequiredService<SqliteWriteGate>());
         });
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;

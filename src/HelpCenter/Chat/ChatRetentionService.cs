@@ -10,8 +10,9 @@ namespace HelpCenter.Chat;
 /// <summary>
 /// Removes chat transcripts <see cref="ChatOptions.RetentionDays"/> after the chat ended: anonymised (kept for
 /// statistics: reference, dates, language, topic, resolution, survey rating) or deleted, as
-/// <see cref="ChatOptions.RetentionMode"/> says. Runs at start and every hour; running it twice, or on two instances
-/// at once, changes nothing more (an anonymised chat is recognised by its description).
+/// <see cref="ChatOptions.RetentionMode"/> says. Runs at start and every hour; running it twice changes nothing more
+/// (an anonymised chat has no recorded context left). Two instances running it at the same moment may both anonymise
+/// the same chat (the same result) or both try to delete it (the second fails, is logged and retried an hour later).
 /// </summary>
 public sealed class ChatRetentionService(IServiceScopeFactory scopes, IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatRetentionService> logger) : BackgroundService
 {
@@ -52,8 +53,9 @@ public sealed class ChatRetentionService(IServiceScopeFactory scopes, IOptions<C
 
         // SQLite cannot compare DateTimeOffset in SQL: the ended chats' end times are compared in memory.
         var cutoff = clock.GetUtcNow().AddDays(-settings.RetentionDays);
+        // Not yet anonymised: the context the system recorded is still there (a customer cannot type that away).
         var ended = await db.Requests.AsNoTracking()
-            .Where(r => r.Channel == RequestChannel.Chat && r.Status == RequestStatus.Solved && r.Description != Removed)
+            .Where(r => r.Channel == RequestChannel.Chat && r.Status == RequestStatus.Solved && (r.Description != Removed || r.SystemContextJson != null))
             .Select(r => new { r.Id, r.UpdatedAt })
             .ToListAsync(cancellationToken);
         var due = ended.Where(r => r.UpdatedAt < cutoff).Select(r => r.Id).ToList();
@@ -72,6 +74,12 @@ public sealed class ChatRetentionService(IServiceScopeFactory scopes, IOptions<C
             else
             {
                 Anonymize(chat);
+            }
+
+            // The question is also kept on the contact flow it came from (the flow itself stays for the funnel).
+            if (chat.FlowId is { } flowId && await db.ContactFlows.FindAsync([flowId], cancellationToken) is { } flow)
+            {
+                flow.Question = null;
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -20,9 +20,10 @@ public sealed class ChatRetentionTests
             var old = await ChatAsync(factory, "口座番号はLX12345678です", ended: true, daysAgo: 400);
             var recent = await ChatAsync(factory, "最近のチャット", ended: true, daysAgo: 10);
             var open = await ChatAsync(factory, "まだ続いているチャット", ended: false, daysAgo: 400);
+            var sly = await ChatAsync(factory, ChatRetentionService.Removed, ended: true, daysAgo: 400);
             var retention = factory.Services.GetServices<IHostedService>().OfType<ChatRetentionService>().Single();
 
-            Assert.Equal(1, await retention.RunOnceAsync());
+            Assert.Equal(2, await retention.RunOnceAsync());
             Assert.Equal(0, await retention.RunOnceAsync());
 
             var chats = await ChatsAsync(factory);
@@ -32,11 +33,15 @@ public sealed class ChatRetentionTests
             Assert.Contains(anonymised.Messages, m => m.Kind == MessageKind.System && m.Body == "closed");
             Assert.Equal((4, "answered"), (anonymised.SurveyRating, anonymised.Resolution));
             Assert.DoesNotContain("LX12345678", string.Join(' ', anonymised.Messages.Select(m => m.Body)), StringComparison.Ordinal);
+            Assert.Null(chats[sly].SystemContextJson);
             Assert.Equal("最近のチャット", chats[recent].Description);
             Assert.Equal("まだ続いているチャット", chats[open].Description);
 
             await using var scope = factory.Services.CreateAsyncScope();
-            Assert.True(await scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>().AuditEvents.AnyAsync(e => e.Kind == Audit.AuditKinds.ChatRetention));
+            var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Kind == Audit.AuditKinds.ChatRetention));
+            Assert.Null((await db.ContactFlows.SingleAsync(f => f.Id == anonymised.FlowId)).Question);
+            Assert.Equal("最近のチャット", (await db.ContactFlows.SingleAsync(f => f.Id == chats[recent].FlowId)).Question);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using HelpCenter.Accounts;
 using HelpCenter.Infrastructure.Data;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -64,6 +65,8 @@ public sealed class ChatJourneyTests(BrowserFixture browser)
         await Assertions.Expect(panel.Locator(".chat-log")).ToContainTextAsync("撮り直します");
         await Assertions.Expect(customer.Locator(".chat-log li", new() { HasText = "撮り直します" }).Locator(".receipt")).ToHaveTextAsync("既読");
         await BrowserFixture.ScreenshotAsync(agent, "agent-console-ja");
+        await AssertAccessibleAsync(agent);
+        await AssertAccessibleAsync(customer);
 
         // A note stays internal; a reload mid-chat loses neither messages nor the draft being typed.
         await panel.GetByLabel(OperatorBox).FillAsync("社内：書類の有効期限切れ");
@@ -102,6 +105,14 @@ public sealed class ChatJourneyTests(BrowserFixture browser)
         await using var scope = browser.Factory.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>().Requests.AsNoTracking().SingleAsync(r => r.Reference == reference);
         Assert.Equal((5, true, "answered"), (stored.SurveyRating, stored.SurveySolved, stored.Resolution));
+    }
+
+    /// <summary>axe-core on the live page (panels, queue, receipts included): nothing serious or critical.</summary>
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        Assert.Empty(results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
     }
 
     private async Task<IPage> SignInAsOperatorAsync()

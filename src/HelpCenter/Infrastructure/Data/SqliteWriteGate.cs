@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HelpCenter.Infrastructure.Data;
@@ -12,45 +14,72 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // Which contexts hold the gate: EF reports "canceled" or "failed" also when the wait itself was canceled, and
+    // only a holder may release.
+    private readonly ConditionalWeakTable<DbContext, object> _holders = [];
+
     public void Dispose() => _gate.Dispose();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        ArgumentNullException.ThrowIfNull(eventData);
         _gate.Wait();
+        Hold(eventData.Context);
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(eventData);
         await _gate.WaitAsync(cancellationToken);
+        Hold(eventData.Context);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        _gate.Release();
+        Release(eventData?.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release(eventData?.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _gate.Release();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData?.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release(eventData?.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => _gate.Release();
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData?.Context);
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release(eventData?.Context);
         return Task.CompletedTask;
+    }
+
+    private void Hold(DbContext? context)
+    {
+        if (context is null)
+        {
+            _gate.Release();
+            return;
+        }
+
+        _holders.AddOrUpdate(context, context);
+    }
+
+    private void Release(DbContext? context)
+    {
+        if (context is not null && _holders.Remove(context))
+        {
+            _gate.Release();
+        }
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
             await Groups.AddToGroupAsync(Context.ConnectionId, WaitingGroup);
         }
 
-        return Visible(await ReloadAsync(request), afterSequence, includeNotes: false);
+        return Visible(await WithMessagesAsync(request), afterSequence, includeNotes: false);
     }
 
     /// <summary>The customer's view of the conversation: place in the queue and estimate, or the operator.</summary>
@@ -51,7 +51,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     public async Task MarkRead(string reference, int sequence)
     {
         var request = await CustomerConversationAsync(reference);
-        if (sequence > request.CustomerReadSequence && sequence <= LastSequence(request))
+        if (sequence > request.CustomerReadSequence && sequence <= await requests.LastSequenceAsync(request))
         {
             await requests.MarkReadAsync(request, customer: true, sequence);
             await Clients.Group(StaffGroup(request.Reference)).Read(request.Reference, "customer", sequence);
@@ -73,7 +73,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     public async Task<IReadOnlyList<ChatMessage>> Fetch(string reference, int afterSequence)
     {
         var request = await CustomerConversationAsync(reference);
-        return Visible(request, afterSequence, includeNotes: false);
+        return Visible(await WithMessagesAsync(request), afterSequence, includeNotes: false);
     }
 
     public async Task Typing(string reference)
@@ -117,7 +117,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     public async Task AgentMarkRead(string reference, int sequence)
     {
         var request = await ConversationAsync(reference);
-        if (sequence > request.AgentReadSequence && sequence <= LastSequence(request))
+        if (sequence > request.AgentReadSequence && sequence <= await requests.LastSequenceAsync(request))
         {
             await requests.MarkReadAsync(request, customer: false, sequence);
             await Clients.Group(CustomerGroup(request.Reference)).Read(request.Reference, "agent", sequence);
@@ -137,7 +137,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
         // Operators are in the staff group only: a message goes to both groups, and a connection in both would get it twice.
         var request = await ConversationAsync(reference);
         await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup(request.Reference));
-        return Visible(await ReloadAsync(request), afterSequence, includeNotes: true);
+        return Visible(await WithMessagesAsync(request), afterSequence, includeNotes: true);
     }
 
     /// <summary>An operator's message, or an internal note that only operators receive.</summary>
@@ -149,12 +149,10 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
         return await AppendAsync(request, note ? MessageKind.Note : MessageKind.Agent, clientId, text, agent?.ShownName);
     }
 
-    /// <summary>The messages as they are after joining the group: a message stored between the access check and the
-    /// join would otherwise be in neither the answer nor the pushes. (One stored just after may be in both: clients
-    /// keep each sequence once.)</summary>
-    private async Task<SupportRequest> ReloadAsync(SupportRequest request) => await requests.FindAsync(request.Reference) ?? request;
-
-    private static int LastSequence(SupportRequest request) => request.Messages.Count == 0 ? 0 : request.Messages.Max(m => m.Sequence);
+    /// <summary>The conversation's messages, read now. Join and AgentJoin call it after joining the group: a message
+    /// stored between the access check and the join would otherwise be in neither the answer nor the pushes. (One
+    /// stored just after may be in both: clients keep each sequence once.)</summary>
+    private async Task<SupportRequest> WithMessagesAsync(SupportRequest request) => await requests.FindAsync(request.Reference) ?? request;
 
     private async Task<ChatMessage> AppendAsync(SupportRequest request, MessageKind kind, string clientId, string text, string? author)
     {
@@ -214,7 +212,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     private async Task<SupportRequest> ConversationAsync(string reference)
     {
         await EnsureSignInStillValidAsync();
-        if (reference is not { Length: > 0 and <= 32 } || await requests.FindAsync(reference) is not { Channel: RequestChannel.Chat } request)
+        if (reference is not { Length: > 0 and <= 32 } || await requests.FindHeaderAsync(reference) is not { Channel: RequestChannel.Chat } request)
         {
             // The same answer for "does not exist" and "not yours": conversations cannot be probed.
             throw new HubException("not-found");

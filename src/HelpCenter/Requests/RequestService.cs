@@ -65,6 +65,21 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         return db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
     }
 
+    /// <summary>The request without its conversation (the chat hub's per-message checks need only these fields).</summary>
+    public Task<SupportRequest?> FindHeaderAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var normalized = reference.Trim().ToUpperInvariant();
+        return db.Requests.FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
+    }
+
+    /// <summary>The highest sequence number of the request's conversation (0 when empty).</summary>
+    public async Task<int> LastSequenceAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await db.RequestMessages.Where(m => m.RequestId == request.Id).MaxAsync(m => (int?)m.Sequence, cancellationToken) ?? 0;
+    }
+
     /// <summary>
     /// Appends a message with the request's next sequence number. With a <paramref name="clientId"/>, sending again
     /// returns the stored message instead of a duplicate. Two writers racing for the same number: the unique index
@@ -88,7 +103,7 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
                 return existing;
             }
 
-            var last = await db.RequestMessages.Where(m => m.RequestId == request.Id).MaxAsync(m => (int?)m.Sequence, cancellationToken) ?? 0;
+            var last = await LastSequenceAsync(request, cancellationToken);
             var message = new RequestMessage
             {
                 RequestId = request.Id,

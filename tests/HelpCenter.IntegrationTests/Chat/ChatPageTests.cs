@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
 using HelpCenter.IntegrationTests.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -78,6 +79,25 @@ public sealed class ChatPageTests(MailFactory factory) : IClassFixture<MailFacto
         await using var scope = factory.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<HelpCenter.Requests.RequestService>().FindAsync(reference);
         Assert.Equal((5, true, "早い対応でした"), (stored!.SurveyRating!.Value, stored.SurveySolved!.Value, stored.SurveyComment));
+    }
+
+    [Fact]
+    public async Task AMessageSentWithoutJavaScriptReachesTheOperatorsOpenPanelLive()
+    {
+        var (reference, cookie) = await ChatTestKit.StartChatAsync(factory, "フォームから送ります");
+        var agentAccount = new Pages.Account.AccountClient(factory);
+        await agentAccount.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey);
+        await using var agent = await ChatTestKit.ConnectAsync(factory, agentAccount);
+        var received = new List<string>();
+        agent.On<HelpCenter.Chat.ChatMessage>("MessageAdded", m => { lock (received) { received.Add(m.Text); } });
+        await agent.InvokeAsync<List<HelpCenter.Chat.ChatMessage>>("AgentJoin", reference, 0);
+
+        var cookies = new System.Net.CookieContainer();
+        cookies.SetCookies(factory.Server.BaseAddress, cookie);
+        var browser = factory.CreateBrowserLikeClient("ja", cookies);
+        var chat = await HtmlPage.GetAsync(browser, $"/chat/{reference}");
+        Assert.Equal(HttpStatusCode.Redirect, (await chat.SubmitAsync(browser, ".chat-form", new Dictionary<string, string> { ["Input.Text"] = "JavaScriptなしの送信" })).StatusCode);
+        await ChatTestKit.WaitUntilAsync(() => { lock (received) { return received.Contains("JavaScriptなしの送信"); } }, "the form message on the operator's connection");
     }
 
     [Fact]

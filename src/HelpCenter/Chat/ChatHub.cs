@@ -173,12 +173,7 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
 
         ThrottleOrThrow();
         var stored = await requests.AddMessageAsync(request, kind, text.Trim(), Context.UserIdentifier, author, clientId);
-        var message = ToMessage(request.Reference, stored);
-        var audience = kind == MessageKind.Note
-            ? Clients.Group(StaffGroup(request.Reference))
-            : Clients.Groups(CustomerGroup(request.Reference), StaffGroup(request.Reference));
-        await audience.MessageAdded(message);
-        return message;
+        return await Clients.AnnounceAsync(request.Reference, stored);
     }
 
     /// <summary>A connection may send <see cref="MessagesPerMinute"/> messages a minute (flooding is refused).</summary>
@@ -249,4 +244,21 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
 
     [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
     private static partial Regex ClientIdPattern();
+}
+
+/// <summary>The one place that decides who hears of a stored message, for the hub and for code outside it.</summary>
+public static class ChatAnnouncements
+{
+    /// <summary>Pushes a stored message to the conversation's customers and operators; an internal note to operators only.</summary>
+    public static async Task<ChatMessage> AnnounceAsync(this IHubClients<IChatClient> clients, string reference, RequestMessage stored)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(stored);
+        var message = ChatHub.ToMessage(reference, stored);
+        var audience = stored.Kind == MessageKind.Note
+            ? clients.Group(ChatHub.StaffGroup(reference))
+            : clients.Groups(ChatHub.CustomerGroup(reference), ChatHub.StaffGroup(reference));
+        await audience.MessageAdded(message);
+        return message;
+    }
 }

@@ -338,7 +338,7 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
     private async Task AddSystemMessageAsync(SupportRequest request, string what, string? name, CancellationToken cancellationToken, string? byId = null)
     {
         var message = await requests.AddMessageAsync(request, MessageKind.System, what, byId, name, cancellationToken: cancellationToken);
-        await hub.Clients.Groups(ChatHub.CustomerGroup(request.Reference), ChatHub.StaffGroup(request.Reference)).MessageAdded(ChatHub.ToMessage(request.Reference, message));
+        await hub.Clients.AnnounceAsync(request.Reference, message);
     }
 
     private Task NotifyStatusAsync(string reference, string? operatorName) =>

@@ -101,14 +101,13 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         }
 
         var message = await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text.Trim(), Item.UserId, Item.Name, Input.ClientId, cancellationToken: cancellationToken);
-        await AnnounceAsync(message);
+
+        // Sent by form (no JavaScript): the operator's open panel hears of it like of one sent through the hub.
+        await hub.Clients.AnnounceAsync(Item.Reference, message);
         await queue.EnqueueAsync(Item, cancellationToken);
         return Redirect("/chat/" + Item.Reference);
     }
 
-    /// <summary>A message sent by form (no JavaScript, or an image) reaches the operator's open panel like one sent through the hub.</summary>
-    private Task AnnounceAsync(RequestMessage message) =>
-        hub.Clients.Groups(ChatHub.CustomerGroup(Item.Reference), ChatHub.StaffGroup(Item.Reference)).MessageAdded(ChatHub.ToMessage(Item.Reference, message));
 
     /// <summary>Sends an image: checked, re-encoded and stored like contact screenshots, then announced to both sides.</summary>
     public async Task<IActionResult> OnPostImageAsync(CancellationToken cancellationToken)
@@ -148,7 +147,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         Item.ScreenshotsJson = System.Text.Json.JsonSerializer.Serialize(Item.Screenshots.Append(stored).ToList());
         var message = await requests.AddMessageAsync(Item, MessageKind.Customer, stored.OriginalFileName, Item.UserId, Item.Name,
             "image-" + stored.Id, stored.Id, cancellationToken);
-        await AnnounceAsync(message);
+        await hub.Clients.AnnounceAsync(Item.Reference, message);
         await queue.EnqueueAsync(Item, cancellationToken);
         return Redirect("/chat/" + Item.Reference);
     }

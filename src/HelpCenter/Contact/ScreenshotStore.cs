@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HelpCenter.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -101,6 +102,24 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
 
         contentType = id.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
         return File.OpenRead(path);
+    }
+
+    /// <summary>
+    /// A screenshot of <paramref name="request"/> as a response (null when the id is not one of the request's): sandboxed
+    /// by its own CSP so that an image which slipped through can run nothing, and never cached.
+    /// </summary>
+    public IActionResult? Serve(Requests.SupportRequest request, string? id, HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        if (request.Screenshots.All(s => s.Id != id) || Open(id, out var contentType) is not { } stream)
+        {
+            return null;
+        }
+
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox";
+        response.Headers.CacheControl = "private, no-store";
+        return new FileStreamResult(stream, contentType);
     }
 
     /// <summary>Removes a stored screenshot (retention). Unknown or malformed ids are ignored.</summary>

@@ -153,17 +153,8 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
     }
 
     /// <summary>An image of this chat, for its customer; served like the operators' copy (sandboxed, not cached).</summary>
-    public async Task<IActionResult> OnGetImageAsync(string? id, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(cancellationToken) || Item.Screenshots.All(s => s.Id != id) || images.Open(id, out var contentType) is not { } stream)
-        {
-            return NotFound();
-        }
-
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox";
-        Response.Headers.CacheControl = "private, no-store";
-        return File(stream, contentType);
-    }
+    public async Task<IActionResult> OnGetImageAsync(string? id, CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) && images.Serve(Item, id, Response) is { } image ? image : NotFound();
 
     /// <summary>The language to chat in (routes to operators who speak it), while no operator has the chat yet.</summary>
     public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken cancellationToken)

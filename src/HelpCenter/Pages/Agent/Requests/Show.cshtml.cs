@@ -41,14 +41,7 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
     /// <summary>A screenshot of this request (only ids listed on the request are served), sandboxed.</summary>
     public async Task<IActionResult> OnGetScreenshotAsync(string? id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken) || Item.Screenshots.All(s => s.Id != id) || screenshots.Open(id, out var contentType) is not { } stream)
-        {
-            return NotFound();
-        }
-
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox";
-        Response.Headers.CacheControl = "private, no-store";
-        return File(stream, contentType);
+        return await LoadAsync(cancellationToken) && screenshots.Serve(Item, id, Response) is { } image ? image : NotFound();
     }
 
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)

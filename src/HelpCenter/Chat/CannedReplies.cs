@@ -6,15 +6,26 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace HelpCenter.Chat;
 
 /// <summary>
-/// Canned replies from <c>content/canned-replies.yml</c>, maintained by editors like articles. Read again when the
-/// file changes; a broken file is logged with its line and the previous replies stay in use.
+/// Canned replies from <c>content/canned-replies.yml</c>, maintained by editors like articles: read at start and
+/// again whenever the content watcher reloads the content folder. A broken file is logged with its line and the
+/// previous replies stay in use.
 /// </summary>
-public sealed class CannedReplies(ContentStore content, ILogger<CannedReplies> logger)
+public sealed class CannedReplies
 {
     public const string FileName = "canned-replies.yml";
 
-    private readonly Lock _lock = new();
-    private (DateTime Written, IReadOnlyList<Entry> Entries) _cache = (DateTime.MinValue, []);
+    private readonly string _path;
+    private readonly ILogger<CannedReplies> _logger;
+    private IReadOnlyList<Entry> _entries = [];
+
+    public CannedReplies(ContentStore content, ILogger<CannedReplies> logger)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _path = Path.Combine(content.ContentRoot, FileName);
+        _logger = logger;
+        Load();
+        content.Reloaded += _ => Load();
+    }
 
     /// <summary>The replies in the chat's language with the placeholders filled in.</summary>
     public IReadOnlyList<CannedReply> For(Requests.SupportRequest request, string agent)
@@ -26,40 +37,27 @@ public sealed class CannedReplies(ContentStore content, ILogger<CannedReplies> l
             "zh" => "客户",
             _ => "お客",
         };
-        return For(request.Language, customer, agent, request.Reference);
+        return Volatile.Read(ref _entries)
+            .Where(e => e.Text.ContainsKey(request.Language))
+            .Select(e => new CannedReply(e.Id, e.Title.GetValueOrDefault(request.Language) ?? e.Id,
+                e.Text[request.Language].Replace("{customer}", customer, StringComparison.Ordinal).Replace("{agent}", agent, StringComparison.Ordinal)
+                    .Replace("{reference}", request.Reference, StringComparison.Ordinal)))
+            .ToList();
     }
 
-    private IReadOnlyList<CannedReply> For(string language, string customer, string agent, string reference) =>
-        Load()
-            .Where(e => e.Text.ContainsKey(language))
-            .Select(e => new CannedReply(e.Id, e.Title.GetValueOrDefault(language) ?? e.Id,
-                e.Text[language].Replace("{customer}", customer, StringComparison.Ordinal).Replace("{agent}", agent, StringComparison.Ordinal)
-                    .Replace("{reference}", reference, StringComparison.Ordinal)))
-            .ToList();
-
-    private IReadOnlyList<Entry> Load()
+    private void Load()
     {
-        var path = Path.Combine(content.ContentRoot, FileName);
-        var written = File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
-        lock (_lock)
+        try
         {
-            if (written == _cache.Written)
-            {
-                return _cache.Entries;
-            }
-
-            try
-            {
-                var entries = written == DateTime.MinValue ? [] : Parse(File.ReadAllText(path));
-                _cache = (written, entries);
-            }
-            catch (YamlException e)
-            {
-                logger.LogError("{File}:{Line}: {Problem}; the previous canned replies stay in use", path, e.Start.Line, e.Message);
-                _cache = (written, _cache.Entries);
-            }
-
-            return _cache.Entries;
+            Volatile.Write(ref _entries, File.Exists(_path) ? Parse(File.ReadAllText(_path)) : []);
+        }
+        catch (YamlException e)
+        {
+            _logger.LogError("{File}:{Line}: {Problem}; the previous canned replies stay in use", _path, e.Start.Line, e.Message);
+        }
+        catch (IOException e)
+        {
+            _logger.LogWarning(e, "{File} could not be read; the previous canned replies stay in use", _path);
         }
     }
 

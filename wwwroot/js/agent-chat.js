@@ -1,4 +1,5 @@
-// Operator chat tools (console and request page): canned replies and "send article link" in every chat panel.
+// Operator tools. On the request page: "Insert" next to each article found puts its link into the reply (mail or
+// chat) at the cursor. In every chat panel (console and request page): canned replies and an article search.
 // On the console (/agent/chats) also: heartbeat for presence, the queue refreshed when it changes, claiming
 // without a reload, and a new panel when a chat is assigned. Every action also works as a plain form.
 (function () {
@@ -53,6 +54,18 @@
           })
           .catch(function () {});
       }, 300);
+    });
+  }
+
+  var reply = document.querySelector("#hc-reply-form textarea, .chat-panel .chat-form textarea");
+  if (reply) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-article-url]"), function (code) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary small";
+      button.textContent = code.closest("[data-insert-label]").dataset.insertLabel;
+      button.addEventListener("click", function () { insert(reply, code.textContent.trim()); });
+      code.after(" ", button);
     });
   }
 

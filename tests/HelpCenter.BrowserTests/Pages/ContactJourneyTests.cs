@@ -1,7 +1,5 @@
-using HelpCenter.Accounts;
 using HelpCenter.IntegrationTests.Mail;
 using Microsoft.Playwright;
-using OtpNet;
 
 namespace HelpCenter.BrowserTests.Pages;
 
@@ -56,18 +54,17 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         Assert.Contains(reference, confirmation.TextBody, StringComparison.Ordinal);
 
         var agent = await browser.NewPageAsync("ja-JP");
-        await agent.GotoAsync("/account/login");
-        await agent.GetByLabel("メールアドレス").FillAsync("agent@example.com");
-        await agent.GetByLabel("パスワード", new() { Exact = true }).FillAsync(AccountSeeder.DevelopmentPassword);
-        await agent.Locator("main").GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
-        await agent.GetByLabel("認証コード（6桁）").FillAsync(new Totp(Base32Encoding.ToBytes(AccountSeeder.DevelopmentAuthenticatorKey)).ComputeTotp());
-        await agent.GetByRole(AriaRole.Button, new() { Name = "確認する" }).ClickAsync();
+        await BrowserFixture.SignInAsStaffAsync(agent, "agent@example.com");
         await agent.GotoAsync("/agent");
         await agent.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Assertions.Expect(agent.Locator(".request-facts")).ToContainTextAsync("/ja/articles/crypto-withdrawal");
         await Assertions.Expect(agent.Locator(".request-facts")).ToContainTextAsync("ja/crypto-withdrawal");
         await Assertions.Expect(agent.Locator(".request-facts")).ToContainTextAsync("WD-0123456789");
         await BrowserFixture.ScreenshotAsync(agent, "agent-request-ja");
+        await agent.GetByLabel("記事を探してリンクを挿入").FillAsync("出金");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "検索" }).Last.ClickAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "返信に挿入" }).First.ClickAsync();
+        await Assertions.Expect(agent.GetByLabel("メッセージ")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/articles/"));
         await agent.GetByLabel("メッセージ").FillAsync("ブロックチェーンの承認待ちです。あと30分ほどお待ちください。");
         await agent.GetByRole(AriaRole.Button, new() { Name = "お客様に返信（メール）" }).ClickAsync();
         await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("返信をメールで送りました");

@@ -62,6 +62,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The app under the name <c>localhost</c>: WebAuthn refuses IP addresses as relying-party ids.</summary>
     public string LocalhostUrl => BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
+    /// <summary>Signs a seeded staff account in through the login and two-step pages (the development key's code).</summary>
+    public static async Task SignInAsStaffAsync(IPage page, string email)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(HelpCenter.Accounts.AccountSeeder.DevelopmentPassword);
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
+        await page.GetByLabel("認証コード（6桁）").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "確認する" }).ClickAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

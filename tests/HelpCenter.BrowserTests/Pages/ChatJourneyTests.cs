@@ -1,10 +1,8 @@
-using HelpCenter.Accounts;
-using HelpCenter.Infrastructure.Data;
 using Deque.AxeCore.Playwright;
+using HelpCenter.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 
 namespace HelpCenter.BrowserTests.Pages;
 
@@ -33,7 +31,8 @@ public sealed class ChatJourneyTests(BrowserFixture browser)
         await Assertions.Expect(customer.GetByRole(AriaRole.Region, new() { Name = "この記事で解決しませんか？" })).ToHaveCountAsync(0);
 
         // The operator opens the console (away by default), sees the waiting chat with its preview and takes it.
-        var agent = await SignInAsOperatorAsync();
+        var agent = await browser.NewPageAsync("ja-JP");
+        await BrowserFixture.SignInAsStaffAsync(agent, "agent@example.com");
         await agent.GotoAsync("/agent/chats");
         var row = agent.Locator("#hc-chat-queue tr", new() { HasText = reference });
         await Assertions.Expect(row).ToContainTextAsync("本人確認の書類が承認されません");
@@ -113,17 +112,5 @@ public sealed class ChatJourneyTests(BrowserFixture browser)
         var results = await page.RunAxe();
         Assert.Empty(results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-    }
-
-    private async Task<IPage> SignInAsOperatorAsync()
-    {
-        var agent = await browser.NewPageAsync("ja-JP");
-        await agent.GotoAsync("/account/login");
-        await agent.GetByLabel("メールアドレス").FillAsync("agent@example.com");
-        await agent.GetByLabel("パスワード", new() { Exact = true }).FillAsync(AccountSeeder.DevelopmentPassword);
-        await agent.Locator("main").GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
-        await agent.GetByLabel("認証コード（6桁）").FillAsync(new Totp(Base32Encoding.ToBytes(AccountSeeder.DevelopmentAuthenticatorKey)).ComputeTotp());
-        await agent.GetByRole(AriaRole.Button, new() { Name = "確認する" }).ClickAsync();
-        return agent;
     }
 }

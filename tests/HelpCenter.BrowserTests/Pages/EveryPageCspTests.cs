@@ -3,7 +3,6 @@ using HelpCenter.IntegrationTests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 
 namespace HelpCenter.BrowserTests.Pages;
 
@@ -32,12 +31,7 @@ public sealed class EveryPageCspTests(BrowserFixture browser)
             }
         };
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync("admin@example.com");
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(AccountSeeder.DevelopmentPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
-        await page.GetByLabel("認証コード（6桁）").FillAsync(new Totp(Base32Encoding.ToBytes(AccountSeeder.DevelopmentAuthenticatorKey)).ComputeTotp());
-        await page.GetByRole(AriaRole.Button, new() { Name = "確認する" }).ClickAsync();
+        await BrowserFixture.SignInAsStaffAsync(page, "admin@example.com");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("アカウント設定");
 
         var visited = 0;

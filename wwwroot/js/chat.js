@@ -235,9 +235,9 @@
 
   function each(action) { Object.keys(panels).forEach(function (reference) { action(panels[reference]); }); }
 
-  function setOnline(online) {
+  function showOffline() {
     each(function (panel) {
-      if (panel.status && !online) { panel.status.textContent = panel.root.dataset.offline; }
+      if (panel.status) { panel.status.textContent = panel.root.dataset.offline; }
     });
   }
 
@@ -261,7 +261,7 @@
     document.dispatchEvent(new CustomEvent("hc-chat-queue-changed"));
   });
   connection.on("ChatAssigned", function (reference) { document.dispatchEvent(new CustomEvent("hc-chat-assigned", { detail: reference })); });
-  connection.onreconnecting(function () { setOnline(false); });
+  connection.onreconnecting(showOffline);
   connection.onreconnected(function () {
     each(function (panel) { panel.catchUp().catch(function () {}); });
     document.dispatchEvent(new CustomEvent("hc-chat-connected"));
@@ -277,6 +277,6 @@
   }
 
   window.HelpCenterChat = { connection: connection, started: started, attach: attach };
-  started.then(function () { document.dispatchEvent(new CustomEvent("hc-chat-connected")); }, function () { setOnline(false); });
+  started.then(function () { document.dispatchEvent(new CustomEvent("hc-chat-connected")); }, showOffline);
   Array.prototype.forEach.call(document.querySelectorAll("[data-chat]"), function (root) { attach(root).catch(function () {}); });
 })();

@@ -58,19 +58,17 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
     }
 
     /// <summary>Case-insensitive: generated links are lower-cased by routing, customers may type either.</summary>
-    public Task<SupportRequest?> FindAsync(string reference, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        var normalized = reference.Trim().ToUpperInvariant();
-        return db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
-    }
+    public Task<SupportRequest?> FindAsync(string reference, CancellationToken cancellationToken = default) =>
+        db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == Normalize(reference), cancellationToken);
 
     /// <summary>The request without its conversation (the chat hub's per-message checks need only these fields).</summary>
-    public Task<SupportRequest?> FindHeaderAsync(string reference, CancellationToken cancellationToken = default)
+    public Task<SupportRequest?> FindHeaderAsync(string reference, CancellationToken cancellationToken = default) =>
+        db.Requests.FirstOrDefaultAsync(r => r.Reference == Normalize(reference), cancellationToken);
+
+    private static string Normalize(string reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var normalized = reference.Trim().ToUpperInvariant();
-        return db.Requests.FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
+        return reference.Trim().ToUpperInvariant();
     }
 
     /// <summary>The highest sequence number of the request's conversation (0 when empty).</summary>

@@ -9,6 +9,18 @@ public sealed class HotReloadTests(EditableContentFactory factory) : IClassFixtu
 
     private string PathOf(string relative) => Path.Combine(factory.ContentPath, relative);
 
+    /// <summary>
+    /// Starts the server and renders an article and a missing article once, so that the clock below measures
+    /// the reload and not the first request's start-up work (view compilation, JIT), which on a busy 2-core
+    /// CI machine alone can take longer than the limit.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        Assert.Equal(200, (await HtmlPage.GetAsync(client, "/ja/articles/order-types")).Status);
+        Assert.Equal(404, (await HtmlPage.GetAsync(client, "/ja/articles/no-such-article")).Status);
+    }
+
     private async Task<TimeSpan> WaitUntilAsync(string url, Func<HtmlPage, bool> condition)
     {
         var client = factory.CreateBrowserLikeClient();
@@ -26,38 +38,41 @@ public sealed class HotReloadTests(EditableContentFactory factory) : IClassFixtu
         throw new TimeoutException($"{url} did not change within 10 s");
     }
 
+    private static void AssertWithinLimit(TimeSpan elapsed) =>
+        Assert.True(elapsed < Limit, $"the change took {elapsed.TotalMilliseconds:F0} ms to show (limit {Limit.TotalMilliseconds:F0} ms)");
+
     [Fact]
     public async Task EditedArticleIsServedWithinTwoSeconds()
     {
-        _ = factory.Server;
+        await WarmUpAsync();
         var file = PathOf("ja/security/phishing.md");
         var text = await File.ReadAllTextAsync(file);
         await File.WriteAllTextAsync(file, text.Replace("title: ", "title: 【更新】", StringComparison.Ordinal));
 
         var elapsed = await WaitUntilAsync("/ja/articles/phishing", p => p.Heading.StartsWith("【更新】", StringComparison.Ordinal));
 
-        Assert.True(elapsed < Limit, $"took {elapsed}");
+        AssertWithinLimit(elapsed);
     }
 
     [Fact]
     public async Task AddedRenamedAndDeletedArticlesAreFollowed()
     {
-        _ = factory.Server;
+        await WarmUpAsync();
         await File.WriteAllTextAsync(PathOf("ja/other/new-article.md"), "---\ntitle: 新しい記事\ncategory: other\n---\n新しい本文です。\n");
-        Assert.True(await WaitUntilAsync("/ja/articles/new-article", p => p.Status == 200) < Limit);
+        AssertWithinLimit(await WaitUntilAsync("/ja/articles/new-article", p => p.Status == 200));
 
         File.Move(PathOf("ja/other/new-article.md"), PathOf("ja/other/renamed-article.md"));
-        Assert.True(await WaitUntilAsync("/ja/articles/renamed-article", p => p.Status == 200) < Limit);
+        AssertWithinLimit(await WaitUntilAsync("/ja/articles/renamed-article", p => p.Status == 200));
         Assert.Equal(404, (await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/ja/articles/new-article")).Status);
 
         File.Delete(PathOf("ja/other/renamed-article.md"));
-        Assert.True(await WaitUntilAsync("/ja/articles/renamed-article", p => p.Status == 404) < Limit);
+        AssertWithinLimit(await WaitUntilAsync("/ja/articles/renamed-article", p => p.Status == 404));
     }
 
     [Fact]
     public async Task BreakingAFileKeepsEveryOtherArticleOnline()
     {
-        _ = factory.Server;
+        await WarmUpAsync();
         var file = PathOf("ja/trading/cancel-order.md");
         await File.WriteAllTextAsync(file, "---\ntitle: [broken\ncategory: trading\n---\n本文\n");
 

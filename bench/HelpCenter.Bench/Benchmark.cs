@@ -37,6 +37,7 @@ internal static class Benchmark
 
         // Interleave the three so that machine noise hits them alike.
         var search = new List<double>(searches);
+        var byQuery = new Dictionary<Case, List<double>>();
         var baseline = new List<double>(searches);
         var suggest = new List<double>(searches);
         long searchAllocated = 0;
@@ -45,7 +46,9 @@ internal static class Benchmark
         {
             var q = queries[i % queries.Count];
             var before = GC.GetAllocatedBytesForCurrentThread();
-            search.Add(Time(() => engine.Search(new SearchRequest(q.Query, q.Lang, Limit: 10))));
+            var elapsed = Time(() => engine.Search(new SearchRequest(q.Query, q.Lang, Limit: 10)));
+            search.Add(elapsed);
+            (byQuery.TryGetValue(q, out var times) ? times : byQuery[q] = []).Add(elapsed);
             searchAllocated += GC.GetAllocatedBytesForCurrentThread() - before;
             baseline.Add(Time(() => engine.SearchBaseline(q.Query, q.Lang, 10)));
             var prefix = q.Query[..Math.Min(1 + (i % 4), q.Query.Length)];
@@ -68,6 +71,9 @@ internal static class Benchmark
         output.WriteLine($"- Allocated per search: {allocated / 1024:F0} KiB; {collections} gen0 collections during the {searches} iterations");
         output.WriteLine($"- Full index build: {build.Elapsed.TotalSeconds:F1} s for {corpus.Count} articles ({corpus.Count / build.Elapsed.TotalSeconds:F0} articles/s)");
         output.WriteLine($"- Managed heap growth after build: {(memoryAfter - memoryBefore) / 1048576.0:F0} MiB; process working set {process.WorkingSet64 / 1048576.0:F0} MiB; peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
+        output.WriteLine("- Slowest queries (median of their searches): " + string.Join("; ", byQuery
+            .Select(p => (p.Key, Median: Percentile(p.Value, 0.5))).OrderByDescending(p => p.Median).Take(8)
+            .Select(p => $"{p.Median:F1} ms [{p.Key.Lang}] {(p.Key.Query.Length > 30 ? p.Key.Query[..30] + "…" : p.Key.Query)}")));
         return 0;
     }
 

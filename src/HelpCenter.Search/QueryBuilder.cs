@@ -150,6 +150,14 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         private readonly Dictionary<string, List<CompiledAutomaton>> _automata = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Field, string Term), TermContext> _states = [];
         private readonly Dictionary<(string Field, int Leaf), TermsEnum?> _termsEnums = [];
+        private readonly HashSet<(string Field, string Term)> _claimed = [];
+
+        /// <summary>
+        /// True the first time a term is claimed for a field in this search. The customer's words are added first,
+        /// then each synonym, so a term they share (ログイン in 不正ログイン and in each of its alternatives) is scored
+        /// once, where it counts most, instead of once per alternative: the same postings are not walked again.
+        /// </summary>
+        public bool Claim(string field, string term) => _claimed.Add((field, term));
 
         public List<string> Terms(QueryBuilder builder, string field, string text)
         {
@@ -234,14 +242,14 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         {
             // Readings are for what was typed in kana (にだんかい, ぱすわーど): only kana runs are read, so the
             // okurigana and particles of a sentence written in kanji do not match every article's reading.
-            var source = field.EndsWith(".reading", StringComparison.Ordinal) ? KanaRuns(text, KanaOnly(text) ? 2 : 3) : text;
-            var terms = source.Length == 0 ? [] : context.Terms(this, field, source).Where(t => context.IsInformative(field, t)).ToList();
+            var source = !field.EndsWith(".reading", StringComparison.Ordinal) ? text : KanaOnly(text) ? KanaRuns(text, 2) : isSentence ? "" : KanaRuns(text, 3);
+            var terms = source.Length == 0 ? [] : context.Terms(this, field, source).Where(t => context.IsInformative(field, t) && context.Claim(field, t)).ToList();
             if (terms.Count == 0)
             {
                 continue;
             }
 
-            var fieldQuery = new BooleanQuery(disableCoord: false);
+            var fieldQuery = new FieldQuery();
             foreach (var term in terms)
             {
                 var state = context.State(field, term);

@@ -161,7 +161,7 @@ public sealed class SearchEngine : IDisposable
             // One pass over every match: scores and categories. Matches far below the best one (a shared
             // bigram, a synonym of one word) are dropped, so "total" and the facets count real answers.
             using var collector = new AllHits();
-            searcher.Search(query, LanguageFilter(request.Language), collector);
+            searcher.Search(BulkScoring.Restrict(query, LanguageFilter(request.Language)), collector);
             if (collector.Count == 0)
             {
                 return SearchResults.Empty(text);
@@ -244,8 +244,7 @@ public sealed class SearchEngine : IDisposable
     /// One cached filter per language. A filter (rather than a required clause) keeps the scorer in Lucene's
     /// fast bulk mode for OR queries, and the cache keeps its bits per index segment.
     /// </summary>
-    private Filter LanguageFilter(string language) =>
-        _languageFilters.GetOrAdd(language, l => new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("lang", l)))));
+    private Filter LanguageFilter(string language) => _languageFilters.GetOrAdd(language, BulkScoring.LanguageFilter);
 
     /// <summary>The words to mark in titles and snippets: the query's own words and those of its synonyms.</summary>
     private List<string> HighlightWords(string text, string language)

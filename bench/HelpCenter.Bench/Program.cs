@@ -17,7 +17,6 @@ return command switch
     "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
     "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, Console.Out),
     "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), Console.Out),
-    "scratch" => Scratch.Run(args.Skip(1).ToArray()),
     "relay-server" => await RelayHub.RunAsync(Count("--port", 5099)),
     _ => Usage(),
 };

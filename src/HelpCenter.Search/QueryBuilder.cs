@@ -5,7 +5,6 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Lucene.Net.Util.Automaton;
 
 namespace HelpCenter.Search;
 
@@ -101,19 +100,20 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
     /// <summary>
     /// The query for the cleaned text and its synonym expansions; null when nothing searchable remains.
-    /// With a <paramref name="reader"/>, character bigrams and readings found in more than an eighth of the
-    /// language's articles are left out: under BM25 they carry almost no weight, yet every one of them makes
+    /// Terms are looked up in <paramref name="reader"/>'s index: character bigrams and readings found in more than
+    /// an eighth of the language's articles are left out: under BM25 they carry almost no weight, yet every one of them makes
     /// the scorer visit most of the index.
     /// </summary>
-    public Query? Build(string cleanedText, string language, SynonymSet synonyms, IndexReader? reader = null)
+    public Query? Build(string cleanedText, string language, SynonymSet synonyms, IndexReader reader)
     {
         ArgumentNullException.ThrowIfNull(synonyms);
+        ArgumentNullException.ThrowIfNull(reader);
         if (!Fields.TryGetValue(language, out var fields) || cleanedText.Length == 0)
         {
             return null;
         }
 
-        var context = new BuildContext(reader, reader is null ? 0 : reader.DocFreq(new Term("lang", language)));
+        var context = new BuildContext(reader, reader.DocFreq(new Term("lang", language)));
         var query = new BooleanQuery();
         AddText(query, cleanedText, fields, 1f, context);
         AddQuotedPhrases(query, cleanedText, language);
@@ -143,11 +143,11 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     }
 
     /// <summary>What one Build shares: the analysis of each text per kind of field (title, tags, summary and body
-    /// are analysed alike), the terms' entries in the term dictionary, and the fuzzy queries' automata.</summary>
-    private sealed class BuildContext(IndexReader? reader, int languageDocs)
+    /// are analysed alike), the terms' entries in the term dictionary, and the typo-tolerant spellings of words.</summary>
+    private sealed class BuildContext(IndexReader reader, int languageDocs)
     {
         private readonly Dictionary<(string Kind, string Text), List<string>> _analysed = [];
-        private readonly Dictionary<string, List<CompiledAutomaton>> _automata = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Kind, string Word), List<(string Spelling, float Boost)>> _fuzzy = [];
         private readonly Dictionary<(string Field, string Term), TermContext> _states = [];
         private readonly Dictionary<(string Field, int Leaf), TermsEnum?> _termsEnums = [];
         private readonly HashSet<(string Field, string Term)> _claimed = [];
@@ -171,42 +171,56 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             return terms;
         }
 
-        /// <summary>The Levenshtein automata of a word, built by the first of its fuzzy queries and reused by the others.</summary>
-        public List<CompiledAutomaton> Automata(string word)
+        /// <summary>
+        /// The spellings in the index close to <paramref name="word"/>: one edit from 4 characters, two from 8, the
+        /// first letter fixed, the 20 closest, each with Lucene's fuzzy boost (1 for the word itself, less per edit).
+        /// They are looked up once per word in the body field of <paramref name="field"/>'s kind, which holds nearly
+        /// every word of the titles, tags and summaries too, and reused for those fields: walking the term dictionary
+        /// with a word's Levenshtein automata is the costly part of a fuzzy query (a third of a search's time and
+        /// allocations when each field did it).
+        /// </summary>
+        public List<(string Spelling, float Boost)> FuzzyExpansions(string field, string word)
         {
-            if (!_automata.TryGetValue(word, out var automata))
+            var kind = Kind(field);
+            if (!_fuzzy.TryGetValue((kind, word), out var expansions))
             {
-                automata = [];
-                _automata[word] = automata;
+                var query = new FuzzyQuery(new Term("body." + kind, word), word.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true);
+                expansions = query.Rewrite(reader) is BooleanQuery rewritten
+                    ? rewritten.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(t => (t.Term.Text, t.Boost)).ToList()
+                    : [];
+                _fuzzy[(kind, word)] = expansions;
             }
 
-            return automata;
+            return expansions;
         }
+
+        /// <summary>
+        /// True when no article's body has <paramref name="word"/> (analysed for <paramref name="field"/>'s kind): a
+        /// misspelling, which only typo tolerance can match. A word the index knows is taken as spelled right, and is
+        /// not expanded to its neighbours (phone to phones is stemming's work, not typo tolerance's).
+        /// </summary>
+        public bool IsUnknown(string field, string word) => State("body." + Kind(field), word).DocFreq == 0;
+
+        private static string Kind(string field) => field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..];
 
         public bool IsInformative(string field, string term)
         {
-            if (reader is null || languageDocs < 20 || field.EndsWith(".morph", StringComparison.Ordinal) ||
+            if (languageDocs < 20 || field.EndsWith(".morph", StringComparison.Ordinal) ||
                 field.EndsWith(".en", StringComparison.Ordinal) || field.EndsWith(".zh", StringComparison.Ordinal))
             {
                 return true;
             }
 
-            return State(field, term)!.DocFreq <= languageDocs / 8;
+            return State(field, term).DocFreq <= languageDocs / 8;
         }
 
         /// <summary>
         /// The term's statistics and place in every segment's term dictionary, looked up once per search with one
         /// terms enumerator per field and segment. Handed to the <see cref="TermQuery"/>, it spares Lucene a second
-        /// lookup with a new enumerator for every clause (and again for a term that synonyms repeat). Null without
-        /// a reader.
+        /// lookup with a new enumerator for every clause.
         /// </summary>
-        public TermContext? State(string field, string term)
+        public TermContext State(string field, string term)
         {
-            if (reader is null)
-            {
-                return null;
-            }
-
             if (!_states.TryGetValue((field, term), out var state))
             {
                 state = new TermContext(reader.Context);
@@ -252,13 +266,10 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             var fieldQuery = new FieldQuery();
             foreach (var term in terms)
             {
-                var state = context.State(field, term);
-                fieldQuery.Add(state is null ? new TermQuery(new Term(field, term)) : new TermQuery(new Term(field, term), state), Occur.SHOULD);
-                if (IsFuzzyField(field) && JapaneseText.IsLatinWord(term) && term.Length >= 4)
+                fieldQuery.Add(new TermQuery(new Term(field, term), context.State(field, term)), Occur.SHOULD);
+                if (IsFuzzyField(field) && JapaneseText.IsLatinWord(term) && term.Length >= 4 && context.IsUnknown(field, term))
                 {
-                    // Typo tolerance for Latin words: one edit from 4 characters, two from 8.
-                    var fuzzy = new SharedAutomataFuzzyQuery(new Term(field, term), term.Length >= 8 ? 2 : 1, context.Automata(term));
-                    fieldQuery.Add(fuzzy, Occur.SHOULD);
+                    fieldQuery.Add(Fuzzy(field, term, context), Occur.SHOULD);
                 }
             }
 
@@ -328,33 +339,23 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     }
 
     /// <summary>
-    /// Typo tolerance for Latin words: one edit from 4 characters, two from 8, the first letter fixed, at most 20
-    /// expansions. Lucene builds the word's Levenshtein automata for every fuzzy query (several hundred KiB for two
-    /// edits), and a word is queried in four fields and again in synonyms; the automata depend only on the word, so
-    /// the queries of one search share them. The expansions and scores are those of a plain <see cref="FuzzyQuery"/>.
+    /// Typo tolerance for a Latin word in one field: its spellings within one edit from 4 characters, two from 8
+    /// (see <see cref="BuildContext.FuzzyExpansions"/>), each weighted by its closeness, without coordination.
     /// </summary>
-    private sealed class SharedAutomataFuzzyQuery(Term term, int maxEdits, List<CompiledAutomaton> automata)
-        : FuzzyQuery(term, maxEdits, prefixLength: 1, maxExpansions: 20, transpositions: true)
+    private static BooleanQuery Fuzzy(string field, string word, BuildContext context)
     {
-        protected override TermsEnum GetTermsEnum(Terms terms, AttributeSource atts)
+        var fuzzy = new BooleanQuery(disableCoord: true);
+        foreach (var (spelling, boost) in context.FuzzyExpansions(field, word))
         {
-            var cached = atts.AddAttribute<FuzzyTermsEnum.ILevenshteinAutomataAttribute>().Automata;
-            if (cached.Count == 0)
+            var state = context.State(field, spelling);
+            if (state.DocFreq > 0)
             {
-                foreach (var automaton in automata)
-                {
-                    cached.Add(automaton);
-                }
+                fuzzy.Add(new TermQuery(new Term(field, spelling), state) { Boost = boost }, Occur.SHOULD);
             }
-
-            var termsEnum = base.GetTermsEnum(terms, atts);
-            for (var i = automata.Count; i < cached.Count; i++)
-            {
-                automata.Add(cached[i]);
-            }
-
-            return termsEnum;
         }
+
+        // Kept even when empty: like every clause, it counts in the field's coordination.
+        return fuzzy;
     }
 
     private static bool IsFuzzyField(string field) => field.EndsWith(".morph", StringComparison.Ordinal) || field.EndsWith(".en", StringComparison.Ordinal);

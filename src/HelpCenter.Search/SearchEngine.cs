@@ -19,7 +19,7 @@ namespace HelpCenter.Search;
 public sealed class SearchEngine : IDisposable
 {
     /// <summary>Bumped whenever fields or analysis change, so that old indexes are rebuilt.</summary>
-    public const string SchemaVersion = "5";
+    public const string SchemaVersion = "6";
 
     private const string AnalyzerKey = "analyzer";
     private const int MergeAfterChanges = 500;
@@ -41,6 +41,7 @@ public sealed class SearchEngine : IDisposable
     private readonly float _relativeCutoff;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> _languageFilters = new(StringComparer.Ordinal);
     private SynonymSet _synonyms = SynonymSet.Empty;
+    private Dictionary<string, SearchDocument> _documents = new(StringComparer.Ordinal);
 
     /// <summary>Opens (or creates, or rebuilds on analyzer mismatch) the index at <see cref="SearchEngineOptions.IndexPath"/>.</summary>
     public SearchEngine(SearchEngineOptions options, ILogger logger)
@@ -136,6 +137,11 @@ public sealed class SearchEngine : IDisposable
 
             _writer.SetCommitData(new Dictionary<string, string> { [AnalyzerKey] = AnalyzerName, [SchemaKey] = SchemaVersion });
             _writer.Commit();
+
+            // Results are shown from these documents, not from the index's stored fields (decompressing ten articles
+            // was a third of a search). Swapped before the searchers, so that every document they find is here; a
+            // search still on the previous searchers may find an article just deleted, and leaves it out.
+            Volatile.Write(ref _documents, wanted);
             _searchers.MaybeRefreshBlocking();
             _suggester.Load(wanted.Values);
             return changed;
@@ -169,10 +175,14 @@ public sealed class SearchEngine : IDisposable
 
             var page = collector.Page(collector.MaxScore * _relativeCutoff, request.Category, offset + limit, out var total, out var facets);
             var words = HighlightWords(text, request.Language);
+            var documents = Volatile.Read(ref _documents);
             var hits = new List<SearchHit>(Math.Max(0, page.Count - offset));
             for (var i = offset; i < page.Count; i++)
             {
-                hits.Add(ToHit(searcher.Doc(page[i].Doc), page[i].Score, words));
+                if (documents.TryGetValue(IdOf(searcher, page[i].Doc), out var document))
+                {
+                    hits.Add(ToHit(document, page[i].Score, words));
+                }
             }
 
             return new SearchResults(text, total, hits, facets);
@@ -203,7 +213,8 @@ public sealed class SearchEngine : IDisposable
         try
         {
             var top = searcher.Search(query, LanguageFilter(language), limit);
-            return top.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("slug")).ToList();
+            var documents = Volatile.Read(ref _documents);
+            return top.ScoreDocs.Select(d => documents.GetValueOrDefault(IdOf(searcher, d.Doc))?.Slug).OfType<string>().ToList();
         }
         finally
         {
@@ -266,29 +277,37 @@ public sealed class SearchEngine : IDisposable
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
-    private static SearchHit ToHit(Document doc, float score, List<string> words)
+    private static SearchHit ToHit(SearchDocument d, float score, List<string> words)
     {
-        var title = doc.Get("title");
-        var summary = doc.Get("summary");
-        var (titleHtml, snippetHtml, matched) = Highlighter.Article(title, doc.Get("tags"), summary, doc.Get("body"), words);
-        return new SearchHit(doc.Get("slug"), doc.Get("lang"), title, titleHtml, doc.Get("url"), summary, snippetHtml, doc.Get("category"), score, matched);
+        var (titleHtml, snippetHtml, matched) = Highlighter.Article(d.Title, TagsText(d), d.Summary, d.Body, words);
+        return new SearchHit(d.Slug, d.Language, d.Title, titleHtml, d.Url, d.Summary, snippetHtml, d.Category, score, matched);
     }
 
+    /// <summary>The article id of a document the searcher found, read from its doc values (no stored fields are loaded).</summary>
+    private static string IdOf(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var id = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues("id").Get(doc - leaf.DocBase, id);
+        return id.Utf8ToString();
+    }
+
+    private static string TagsText(SearchDocument d) => string.Join(" , ", d.Tags);
+
+    /// <summary>
+    /// The index holds what searching needs: the analysed fields, the language and category, and the id and
+    /// content hash. What a result shows comes from the documents the engine was given.
+    /// </summary>
     private static Document ToLucene(SearchDocument d, string hash)
     {
-        var tags = string.Join(" , ", d.Tags);
+        var tags = TagsText(d);
         var document = new Document
         {
             new StringField("id", d.Id, Field.Store.YES),
-            new StringField("lang", d.Language, Field.Store.YES),
-            new StringField("slug", d.Slug, Field.Store.YES),
-            new StringField("category", d.Category, Field.Store.YES),
+            new BinaryDocValuesField("id", new BytesRef(d.Id)),
+            new StringField("lang", d.Language, Field.Store.NO),
             new SortedDocValuesField("category", new BytesRef(d.Category)),
-            new StoredField("title", d.Title),
-            new StoredField("tags", tags),
-            new StoredField("summary", d.Summary),
-            new StoredField("body", d.Body),
-            new StoredField("url", d.Url),
             new StoredField("hash", hash),
         };
 

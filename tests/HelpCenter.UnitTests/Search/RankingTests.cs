@@ -102,4 +102,18 @@ public sealed class RankingTests(SearchEngineFixture engines) : IClassFixture<Se
         Assert.True(engines.MeCab.Suggest("の", "ja").Count <= 8);
         Assert.Empty(engines.MeCab.Suggest("   ", "ja"));
     }
+
+    [Theory]
+    [InlineData("wallet", "a")] // spelled right: not widened to its neighbour "wallets"
+    [InlineData("walet", "a")] // one edit from "wallet", two from "wallets"
+    [InlineData("wallts", "b")] // one edit from "wallets", two from "wallet"
+    public void TyposOfLatinWordsFindTheirWordButKnownWordsAreNotWidened(string query, string expected)
+    {
+        static SearchDocument Article(string slug, string word) =>
+            new("ja", slug, $"{word}について", [], "", $"{word}の使い方を説明します。", "other", $"/ja/articles/{slug}");
+
+        using var engine = engines.Create(forceIcu: false, SynonymSet.Empty, [Article("a", "wallet"), Article("b", "wallets")]);
+
+        Assert.Equal([expected], engines.Slugs(query, "ja", engine));
+    }
 }

@@ -172,22 +172,16 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         }
 
         /// <summary>
-        /// The spellings in the index close to <paramref name="word"/>: one edit from 4 characters, two from 8, the
-        /// first letter fixed, the 20 closest, each with Lucene's fuzzy boost (1 for the word itself, less per edit).
-        /// They are looked up once per word in the body field of <paramref name="field"/>'s kind, which holds nearly
-        /// every word of the titles, tags and summaries too, and reused for those fields: walking the term dictionary
-        /// with a word's Levenshtein automata is the costly part of a fuzzy query (a third of a search's time and
-        /// allocations when each field did it).
+        /// The typo-tolerant spellings of <paramref name="word"/> (see <see cref="TypoExpansions"/>), looked up once
+        /// per word in the body field of <paramref name="field"/>'s kind, which holds nearly every word of the
+        /// titles, tags and summaries too, and reused for those fields.
         /// </summary>
         public List<(string Spelling, float Boost)> FuzzyExpansions(string field, string word)
         {
             var kind = Kind(field);
             if (!_fuzzy.TryGetValue((kind, word), out var expansions))
             {
-                var query = new FuzzyQuery(new Term("body." + kind, word), word.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true);
-                expansions = query.Rewrite(reader) is BooleanQuery rewritten
-                    ? rewritten.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(t => (t.Term.Text, t.Boost)).ToList()
-                    : [];
+                expansions = TypoExpansions(reader, "body." + kind, word);
                 _fuzzy[(kind, word)] = expansions;
             }
 
@@ -356,6 +350,90 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
         // Kept even when empty: like every clause, it counts in the field's coordination.
         return fuzzy;
+    }
+
+    /// <summary>
+    /// The terms of <paramref name="field"/> within one edit of <paramref name="word"/> from 4 characters, two from
+    /// 8 (insertions, deletions, substitutions and swaps of neighbours), the first letter fixed, the 20 closest,
+    /// each with the boost Lucene's <see cref="FuzzyQuery"/> gives it: 1 for the word itself, else 1 - edits /
+    /// the shorter length. These are the expansions a <see cref="FuzzyQuery"/> chooses, found by comparing the
+    /// few hundred terms that start with the same letter instead of building the word's Levenshtein automata,
+    /// which took milliseconds for two edits.
+    /// </summary>
+    internal static List<(string Spelling, float Boost)> TypoExpansions(IndexReader reader, string field, string word)
+    {
+        var maxEdits = word.Length >= 8 ? 2 : 1;
+        var candidates = new List<(string Spelling, float Boost)>();
+        var termsEnum = MultiFields.GetTerms(reader, field)?.GetEnumerator();
+        var prefix = new BytesRef(word[..1]);
+        if (termsEnum is not null && termsEnum.SeekCeil(prefix) != TermsEnum.SeekStatus.END)
+        {
+            do
+            {
+                if (!StringHelper.StartsWith(termsEnum.Term, prefix))
+                {
+                    break;
+                }
+
+                var spelling = termsEnum.Term.Utf8ToString();
+                var edits = EditDistance(word, spelling, maxEdits);
+                if (edits <= maxEdits)
+                {
+                    candidates.Add((spelling, edits == 0 ? 1f : 1f - (edits / (float)Math.Min(spelling.Length, word.Length))));
+                }
+            }
+            while (termsEnum.MoveNext());
+        }
+
+        return candidates.OrderByDescending(c => c.Boost).ThenBy(c => c.Spelling, StringComparer.Ordinal).Take(20).ToList();
+    }
+
+    /// <summary>
+    /// Edits between two words (insert, delete, substitute, or swap two neighbours, each character edited once),
+    /// or <paramref name="max"/> + 1 as soon as it is known to exceed <paramref name="max"/>.
+    /// </summary>
+    internal static int EditDistance(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+
+        // Three rows of the classic table: two rows back are needed for swaps.
+        var before = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMinimum = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, before[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMinimum = Math.Min(rowMinimum, value);
+            }
+
+            if (rowMinimum > max)
+            {
+                return max + 1;
+            }
+
+            (before, previous, current) = (previous, current, before);
+        }
+
+        return Math.Min(previous[b.Length], max + 1);
     }
 
     private static bool IsFuzzyField(string field) => field.EndsWith(".morph", StringComparison.Ordinal) || field.EndsWith(".en", StringComparison.Ordinal);

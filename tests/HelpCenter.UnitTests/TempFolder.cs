@@ -34,7 +34,6 @@ public sealed class TempFolder : IDisposable
 
 public static class Repository
 {
-    /// <summary>The repository root, found by walking up from the test binaries.</summary>
     /// <summary>The repository root: the folder holding wwwroot/ and content/, as the app finds it.</summary>
     public static string Root => HelpCenter.Infrastructure.SiteRoot.Find();
 

@@ -101,8 +101,8 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     /// <summary>
     /// The query for the cleaned text and its synonym expansions; null when nothing searchable remains.
     /// Terms are looked up in <paramref name="reader"/>'s index: character bigrams and readings found in more than
-    /// an eighth of the language's articles are left out: under BM25 they carry almost no weight, yet every one of them makes
-    /// the scorer visit most of the index.
+    /// an eighth of the language's articles are left out, since under BM25 they carry almost no weight, yet every
+    /// one of them makes the scorer visit most of the index.
     /// </summary>
     public Query? Build(string cleanedText, string language, SynonymSet synonyms, IndexReader reader)
     {

@@ -267,8 +267,11 @@ public sealed class SearchEngine : IDisposable
         {
             var normalized = JapaneseText.Normalize(source);
             var field = language switch { "en" => "title.en", "zh" => "title.zh", _ => "title.morph" };
-            words.AddRange(_queries.Analyze(field, normalized).Where(w => w.Length >= 2 || IsHan(w[0])));
-            words.AddRange(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 2 && w.Length <= 20));
+            // A single kanji is marked only when typed as a word of its own (税 in 税 還付), not when it is a piece
+            // of a compound (法 of 対処法 would light up every 方法).
+            var typed = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            words.AddRange(_queries.Analyze(field, normalized).Where(w => w.Length >= 2 || (IsHan(w[0]) && typed.Contains(w))));
+            words.AddRange(typed.Where(w => w.Length >= 2 && w.Length <= 20));
         }
 
         // Japanese base forms (忘れる) do not appear in conjugated text (忘れた): also try the stem.

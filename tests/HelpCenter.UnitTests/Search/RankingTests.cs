@@ -116,4 +116,20 @@ public sealed class RankingTests(SearchEngineFixture engines) : IClassFixture<Se
 
         Assert.Equal([expected], engines.Slugs(query, "ja", engine));
     }
+
+    [Fact]
+    public void ASingleKanjiIsMarkedOnlyWhenTypedAsAWord()
+    {
+        static SearchDocument Article(string slug, string title) =>
+            new("ja", slug, title, [], "", $"{title}について説明します。", "other", $"/ja/articles/{slug}");
+
+        using var engine = engines.Create(forceIcu: false, SynonymSet.Empty, [Article("a", "入金方法の確認"), Article("b", "税の申告")]);
+
+        var compound = engine.Search(new SearchRequest("入金 対処法", "ja")).Hits.Single(h => h.Slug == "a").TitleHtml;
+        Assert.Contains("<mark>入金</mark>", compound, StringComparison.Ordinal);
+        Assert.DoesNotContain("<mark>法</mark>", compound, StringComparison.Ordinal);
+
+        var typed = engine.Search(new SearchRequest("税 申告", "ja")).Hits.Single(h => h.Slug == "b").TitleHtml;
+        Assert.Contains("<mark>税</mark>", typed, StringComparison.Ordinal);
+    }
 }

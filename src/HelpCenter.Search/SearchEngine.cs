@@ -260,18 +260,19 @@ public sealed class SearchEngine : IDisposable
     /// <summary>The words to mark in titles and snippets: the query's own words and those of its synonyms.</summary>
     private List<string> HighlightWords(string text, string language)
     {
-        var sources = new List<string> { text };
-        sources.AddRange(_synonyms.Expand(JapaneseText.Normalize(text), language));
-        var words = new List<string>();
-        foreach (var source in sources)
+        // The customer's own text: its analysed words and what was typed. A single kanji is marked only when typed
+        // as a word of its own (税 in 税 還付), not when it is a piece of a compound (法 of 対処法 would light up
+        // every 方法).
+        var normalized = JapaneseText.Normalize(text);
+        var typed = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var field = language switch { "en" => "title.en", "zh" => "title.zh", _ => "title.morph" };
+        var words = _queries.Analyze(field, normalized).Where(w => w.Length >= 2 || (IsHan(w[0]) && typed.Contains(w))).ToList();
+        words.AddRange(typed.Where(w => w.Length >= 2 && w.Length <= 20));
+
+        // Synonyms only as written (身に覚えのないログイン), not in pieces: their ない or 身 would be marked everywhere.
+        foreach (var alternative in _synonyms.Expand(normalized, language))
         {
-            var normalized = JapaneseText.Normalize(source);
-            var field = language switch { "en" => "title.en", "zh" => "title.zh", _ => "title.morph" };
-            // A single kanji is marked only when typed as a word of its own (税 in 税 還付), not when it is a piece
-            // of a compound (法 of 対処法 would light up every 方法).
-            var typed = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            words.AddRange(_queries.Analyze(field, normalized).Where(w => w.Length >= 2 || (IsHan(w[0]) && typed.Contains(w))));
-            words.AddRange(typed.Where(w => w.Length >= 2 && w.Length <= 20));
+            words.AddRange(JapaneseText.Normalize(alternative).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 2 && w.Length <= 20));
         }
 
         // Japanese base forms (忘れる) do not appear in conjugated text (忘れた): also try the stem.

@@ -132,4 +132,17 @@ public sealed class RankingTests(SearchEngineFixture engines) : IClassFixture<Se
         var typed = engine.Search(new SearchRequest("税 申告", "ja")).Hits.Single(h => h.Slug == "b").TitleHtml;
         Assert.Contains("<mark>税</mark>", typed, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SynonymsAreMarkedAsWrittenNotInPieces()
+    {
+        var synonyms = SynonymSet.Parse("不正ログイン, 身に覚えのないログイン", out _);
+        var article = new SearchDocument("ja", "a", "身に覚えのないログインがあった場合", [], "", "心当たりがない場合はパスワードを変更してください。", "security", "/ja/articles/a");
+        using var engine = engines.Create(forceIcu: false, synonyms, [article]);
+
+        var hit = engine.Search(new SearchRequest("不正ログイン", "ja")).Hits.Single();
+
+        Assert.Contains("<mark>身に覚えのないログイン</mark>", hit.TitleHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<mark>ない</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+    }
 }

@@ -124,36 +124,6 @@ public sealed class SynonymSet
         }
     }
 
-    /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).</summary>
-    internal static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
-
     private static string[] Terms(string part) =>
         part.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(JapaneseText.Normalize)
@@ -172,7 +142,7 @@ public sealed class SynonymSet
             var maxEdits = trigger.Length >= 10 ? 2 : 1;
             foreach (var word in LatinWords(text))
             {
-                if (Math.Abs(word.Length - trigger.Length) <= maxEdits && EditDistance(word, trigger) <= maxEdits)
+                if (EditDistance.Within(word, trigger, maxEdits) <= maxEdits)
                 {
                     return true;
                 }

@@ -62,7 +62,7 @@ public sealed class TypoExpansionTests
     [InlineData("wallet", "wallets", 1)]
     [InlineData("fee", "password", 3)] // more than the limit: stops at limit + 1
     public void EditDistanceCountsInsertionsDeletionsSubstitutionsAndSwaps(string a, string b, int expected) =>
-        Assert.Equal(expected, QueryBuilder.EditDistance(a, b, max: 2));
+        Assert.Equal(expected, EditDistance.Within(a, b, max: 2));
 
     /// <summary>The word with one or two random edits after its first letter.</summary>
     private static string Typo(string word, Random random)

@@ -99,14 +99,15 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     }
 
     /// <summary>
-    /// The query for the cleaned text and its synonym expansions; null when nothing searchable remains.
+    /// The query for the cleaned text and its synonym <paramref name="alternatives"/>; null when nothing searchable
+    /// remains.
     /// Terms are looked up in <paramref name="reader"/>'s index: character bigrams and readings found in more than
     /// an eighth of the language's articles are left out, since under BM25 they carry almost no weight, yet every
     /// one of them makes the scorer visit most of the index.
     /// </summary>
-    public Query? Build(string cleanedText, string language, SynonymSet synonyms, IndexReader reader)
+    public Query? Build(string cleanedText, string language, IReadOnlyList<string> alternatives, IndexReader reader)
     {
-        ArgumentNullException.ThrowIfNull(synonyms);
+        ArgumentNullException.ThrowIfNull(alternatives);
         ArgumentNullException.ThrowIfNull(reader);
         if (!Fields.TryGetValue(language, out var fields) || cleanedText.Length == 0)
         {
@@ -120,7 +121,6 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
         // Alternatives share a weight, so that a word with many synonyms does not outweigh the rest of the query.
         // They are matched as words and bigrams, not readings (a synonym is already the spelling to look for).
-        var alternatives = synonyms.Expand(JapaneseText.Normalize(cleanedText), language);
         foreach (var alternative in alternatives)
         {
             AddText(query, alternative, fields.Where(f => !f.Field.EndsWith(".reading", StringComparison.Ordinal)).ToArray(),
@@ -248,9 +248,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         var bigramWeight = isSentence ? 0.5f : 1f;
         foreach (var (field, boost) in fields)
         {
-            // Readings are for what was typed in kana (にだんかい, ぱすわーど): only kana runs are read, so the
-            // okurigana and particles of a sentence written in kanji do not match every article's reading.
-            var source = !field.EndsWith(".reading", StringComparison.Ordinal) ? text : KanaOnly(text) ? KanaRuns(text, 2) : isSentence ? "" : KanaRuns(text, 3);
+            var source = field.EndsWith(".reading", StringComparison.Ordinal) ? ReadingSource(text, isSentence) : text;
             var terms = source.Length == 0 ? [] : context.Terms(this, field, source).Where(t => context.IsInformative(field, t) && context.Claim(field, t)).ToList();
             if (terms.Count == 0)
             {
@@ -305,6 +303,15 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             }
         }
     }
+
+    /// <summary>
+    /// What of <paramref name="text"/> is matched against readings. Readings are for what was typed in kana
+    /// (にだんかい, ぱすわーど): only kana runs are read, so that the okurigana and particles of words written in
+    /// kanji do not match every article's reading; in a sentence written with kanji, nothing (its kana runs are
+    /// endings and particles: ませ, せん, した).
+    /// </summary>
+    private static string ReadingSource(string text, bool isSentence) =>
+        KanaOnly(text) ? KanaRuns(text, 2) : isSentence ? "" : KanaRuns(text, 3);
 
     private static bool KanaOnly(string text) => text.All(c => JapaneseText.IsKana(c) || char.IsWhiteSpace(c));
 

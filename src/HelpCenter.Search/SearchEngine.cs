@@ -158,7 +158,10 @@ public sealed class SearchEngine : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var query = _queries.Build(text, request.Language, _synonyms, searcher.IndexReader);
+            // Synonyms are looked up once: the query matches them and the highlighting marks them.
+            var normalized = JapaneseText.Normalize(text);
+            var alternatives = _synonyms.Expand(normalized, request.Language);
+            var query = _queries.Build(text, request.Language, alternatives, searcher.IndexReader);
             if (query is null)
             {
                 return SearchResults.Empty(text);
@@ -174,7 +177,7 @@ public sealed class SearchEngine : IDisposable
             }
 
             var page = collector.Page(collector.MaxScore * _relativeCutoff, request.Category, offset + limit, out var total, out var facets);
-            var words = HighlightWords(text, request.Language);
+            var words = HighlightWords(normalized, alternatives, request.Language);
             var documents = Volatile.Read(ref _documents);
             var hits = new List<SearchHit>(Math.Max(0, page.Count - offset));
             for (var i = offset; i < page.Count; i++)
@@ -258,26 +261,29 @@ public sealed class SearchEngine : IDisposable
     private Filter LanguageFilter(string language) => _languageFilters.GetOrAdd(language, BulkScoring.LanguageFilter);
 
     /// <summary>The words to mark in titles and snippets: the query's own words and those of its synonyms.</summary>
-    private List<string> HighlightWords(string text, string language)
+    private List<string> HighlightWords(string normalized, IReadOnlyList<string> alternatives, string language)
     {
         // The customer's own text: its analysed words and what was typed. A single kanji is marked only when typed
         // as a word of its own (税 in 税 還付), not when it is a piece of a compound (法 of 対処法 would light up
         // every 方法).
-        var normalized = JapaneseText.Normalize(text);
         var typed = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var field = language switch { "en" => "title.en", "zh" => "title.zh", _ => "title.morph" };
         var words = _queries.Analyze(field, normalized).Where(w => w.Length >= 2 || (IsHan(w[0]) && typed.Contains(w))).ToList();
-        words.AddRange(typed.Where(w => w.Length >= 2 && w.Length <= 20));
+        words.AddRange(AsWritten(normalized));
 
         // Synonyms only as written (身に覚えのないログイン), not in pieces: their ない or 身 would be marked everywhere.
-        foreach (var alternative in _synonyms.Expand(normalized, language))
+        foreach (var alternative in alternatives)
         {
-            words.AddRange(JapaneseText.Normalize(alternative).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 2 && w.Length <= 20));
+            words.AddRange(AsWritten(alternative));
         }
 
         // Japanese base forms (忘れる) do not appear in conjugated text (忘れた): also try the stem.
         return words.Select(w => language == "ja" && w.Length >= 3 && w.EndsWith('る') ? w[..^1] : w).Distinct().ToList();
     }
+
+    /// <summary>The words of a normalised text as written, from 2 to 20 characters.</summary>
+    private static IEnumerable<string> AsWritten(string normalized) =>
+        normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length is >= 2 and <= 20);
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 

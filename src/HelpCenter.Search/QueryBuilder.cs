@@ -161,7 +161,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
         public List<string> Terms(QueryBuilder builder, string field, string text)
         {
-            var kind = field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            var kind = Kind(field);
             if (!_analysed.TryGetValue((kind, text), out var terms))
             {
                 terms = builder.Analyze(field, text).Distinct().ToList();
@@ -195,6 +195,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         /// </summary>
         public bool IsUnknown(string field, string word) => State("body." + Kind(field), word).DocFreq == 0;
 
+        /// <summary>A field's kind of analysis: "morph" for title.morph; fields of one kind are analysed alike.</summary>
         private static string Kind(string field) => field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..];
 
         public bool IsInformative(string field, string term)

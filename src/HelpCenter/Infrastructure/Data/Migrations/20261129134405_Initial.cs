@@ -6,11 +6,61 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HelpCenter.Infrastructure.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Accounts : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "AgentPresences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentPresences", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleFeedback",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    VisitorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Helpful = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleFeedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleViews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleViews", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -73,6 +123,31 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContactFlows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StartPage = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ShownSlugs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OpenedSlugs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SolvedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SolvedSlug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    EscalatedChannel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactFlows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Requests",
                 columns: table => new
                 {
@@ -89,12 +164,49 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Description = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
                     SystemContextJson = table.Column<string>(type: "TEXT", nullable: true),
+                    AccountNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    TransactionIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CallbackWindow = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ScreenshotsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FlowId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AssignedToId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CustomerReadSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgentReadSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    SurveyRating = table.Column<int>(type: "INTEGER", nullable: true),
+                    SurveySolved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    SurveyComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchLogs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ResultCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SessionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClickedSlug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClickedRank = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchLogs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -268,6 +380,44 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RequestMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    AttachmentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestMessages_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleFeedback_Language_Slug_VisitorId",
+                table: "ArticleFeedback",
+                columns: new[] { "Language", "Slug", "VisitorId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleViews_VisitorId_Id",
+                table: "ArticleViews",
+                columns: new[] { "VisitorId", "Id" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -321,9 +471,42 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 columns: new[] { "SubjectId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactFlows_StartedAt",
+                table: "ContactFlows",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactFlows_VisitorId",
+                table: "ContactFlows",
+                column: "VisitorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KnownBrowser_UserId_BrowserHash",
                 table: "KnownBrowser",
                 columns: new[] { "UserId", "BrowserHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestMessages_RequestId_ClientId",
+                table: "RequestMessages",
+                columns: new[] { "RequestId", "ClientId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestMessages_RequestId_Sequence",
+                table: "RequestMessages",
+                columns: new[] { "RequestId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Channel_Status_AssignedToId",
+                table: "Requests",
+                columns: new[] { "Channel", "Status", "AssignedToId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_IdempotencyKey",
+                table: "Requests",
+                column: "IdempotencyKey",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -343,6 +526,16 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchLogs_CreatedAt",
+                table: "SearchLogs",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchLogs_SessionId",
+                table: "SearchLogs",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignIns_UserId_At",
                 table: "SignIns",
                 columns: new[] { "UserId", "At" });
@@ -351,6 +544,15 @@ namespace HelpCenter.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgentPresences");
+
+            migrationBuilder.DropTable(
+                name: "ArticleFeedback");
+
+            migrationBuilder.DropTable(
+                name: "ArticleViews");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -373,16 +575,25 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "ContactFlows");
+
+            migrationBuilder.DropTable(
                 name: "KnownBrowser");
 
             migrationBuilder.DropTable(
-                name: "Requests");
+                name: "RequestMessages");
+
+            migrationBuilder.DropTable(
+                name: "SearchLogs");
 
             migrationBuilder.DropTable(
                 name: "SignIns");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Requests");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -1,5 +1,6 @@
 using HelpCenter.Accounts;
 using HelpCenter.Articles;
+using HelpCenter.Audit;
 using HelpCenter.Chat;
 using HelpCenter.Contact;
 using HelpCenter.Feedback;
@@ -26,6 +27,7 @@ builder.AddSite();
 builder.AddSiteLocalization();
 builder.AddDatabase();
 builder.AddMail();
+builder.AddAudit();
 builder.AddAccounts();
 builder.AddRequests();
 builder.AddContact();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HelpCenter.Infrastructure;
 using HelpCenter.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace HelpCenter.Accounts;
 
 /// <summary>The account mails, each in the account's language. Links carry Identity's single-use tokens.</summary>
-public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer composer, MailSender sender, PublicUrl urls)
+public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer composer, MailSender sender, PublicUrl urls, SiteClock clock)
 {
     public async Task SendConfirmationAsync(ApplicationUser user, CancellationToken cancellationToken = default)
     {
@@ -40,7 +41,7 @@ public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer
         {
             ["Browser"] = browser,
             ["IpAddress"] = ipAddress,
-            ["Time"] = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyy-MM-dd HH:mm 'JST'", CultureInfo.InvariantCulture),
+            ["Time"] = clock.Format(at, TimeFormat.DateTime, user.PreferredLanguage, withZone: true),
         };
         return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "NewBrowser", values, urls.Absolute("/account/security/report")), cancellationToken);
     }

@@ -68,7 +68,7 @@ public sealed class AccountSecurity(
             Email = user.Email!,
             Name = user.DisplayName,
             Description = string.IsNullOrWhiteSpace(description) ? "-" : description.Trim(),
-            SystemContextJson = RequestContextBuilder.Serialize(context),
+            SystemContextJson = RequestContext.Serialize(context),
         }, cancellationToken);
         await audit.WriteAsync(AuditKinds.SecurityReport, user.Id, $"{kind} {request.Reference}", cancellationToken: cancellationToken);
         await mail.SendSecurityReportAsync(user, request.Reference, cancellationToken);

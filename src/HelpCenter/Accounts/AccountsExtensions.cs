@@ -1,3 +1,4 @@
+using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -114,7 +115,6 @@ public static class AccountsExtensions
         services.AddScoped<AccountActivity>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountSecurity>();
-        services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<AccountRateLimiter>();
         services.AddHostedService<AccountSeeder>();
         return builder;
@@ -122,14 +122,7 @@ public static class AccountsExtensions
 
     private static RateLimitPartition<string> PostsPerIp(HttpContext context, Func<AccountOptions, int> permits, Func<AccountOptions, TimeSpan> window)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            return RateLimitPartition.GetNoLimiter("read");
-        }
-
         var settings = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
-        return RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits(settings), Window = window(settings) });
+        return ClientRateLimits.PostsPerIp(context, permits(settings), window(settings));
     }
 }

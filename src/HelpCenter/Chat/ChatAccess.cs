@@ -55,7 +55,4 @@ public sealed class ChatAccess(IDataProtectionProvider protection)
             return false;
         }
     }
-
-    public static bool IsAgent(ClaimsPrincipal user) =>
-        (user.IsInRole(Roles.Agent) || user.IsInRole(Roles.Admin)) && user.HasClaim(c => c.Type == HelpCenterClaimsFactory.TwoFactorClaim);
 }

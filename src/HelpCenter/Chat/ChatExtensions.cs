@@ -16,6 +16,7 @@ public static class ChatExtensions
         builder.Services.AddScoped<ChatQueue>();
         builder.Services.AddSingleton<CannedReplies>();
         builder.Services.AddScoped<ChatTranscripts>();
+        builder.Services.AddScoped<CustomerChat>();
         builder.Services.AddHostedService<ChatRetentionService>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HelpCenter.Infrastructure;
 using HelpCenter.Localization;
 using HelpCenter.Mail;
 using HelpCenter.Requests;
@@ -7,11 +8,11 @@ using Microsoft.Extensions.Localization;
 
 namespace HelpCenter.Chat;
 
-/// <summary>A chat as plain text for the customer (mailed on request): times in Japan time, who said what, images by
+/// <summary>A chat as plain text for the customer (mailed on request): times in the site's time zone, who said what, images by
 /// file name. Internal notes are never part of it.</summary>
-public sealed class ChatTranscripts(IStringLocalizer<SharedResource> localizer, MailComposer composer, MailSender sender, RequestService requests)
+public sealed class ChatTranscripts(IStringLocalizer<SharedResource> localizer, MailComposer composer, MailSender sender, RequestService requests,
+    SiteClock clock)
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public string Text(SupportRequest request)
     {
@@ -23,7 +24,8 @@ public sealed class ChatTranscripts(IStringLocalizer<SharedResource> localizer, 
             var text = new StringBuilder();
             foreach (var m in request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence))
             {
-                var at = TimeZoneInfo.ConvertTime(m.CreatedAt, Tokyo).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                // One fixed width in every language: continuation lines are indented to line up under the text.
+                var at = clock.ToLocal(m.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
                 var line = m.Kind switch
                 {
                     MessageKind.System => localizer["Chat.System." + m.Body, m.AuthorName ?? ""].Value,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HelpCenter.Infrastructure;
+using HelpCenter.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
@@ -158,9 +159,6 @@ public enum ScreenshotError
     TooManyPixels,
     Unreadable,
 }
-
-/// <summary>A screenshot as stored: what staff pages need to list and serve it.</summary>
-public sealed record StoredScreenshot(string Id, string ContentType, long Length, int Width, int Height, string OriginalFileName);
 
 public sealed record ScreenshotResult(StoredScreenshot? Screenshot, ScreenshotError? Error)
 {

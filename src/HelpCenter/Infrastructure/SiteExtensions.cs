@@ -15,7 +15,9 @@ public static class SiteExtensions
         services.AddOptions<HelpCenterOptions>().BindConfiguration(HelpCenterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SitePaths>();
+        services.AddSingleton<IValidateOptions<HelpCenterOptions>, HelpCenterOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteClock>();
 
         // Keys live in the data folder so that cookies and antiforgery tokens survive restarts
         // (and, with a shared data folder, work across instances).
@@ -37,26 +39,12 @@ public static class SiteExtensions
             limiter.AddPolicy(RateLimitOptions.PublicFormPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                // GETs of a page carrying a form are not limited; only submissions are.
-                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("read");
-                }
-
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = settings.PublicFormPermits,
-                        Window = TimeSpan.FromSeconds(settings.PublicFormWindowSeconds),
-                    });
+                return ClientRateLimits.PostsPerIp(context, settings.PublicFormPermits, TimeSpan.FromSeconds(settings.PublicFormWindowSeconds));
             });
             limiter.AddPolicy(RateLimitOptions.SearchApiPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.SearchApiPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
+                return ClientRateLimits.PerIp(context, settings.SearchApiPermitsPerMinute, TimeSpan.FromMinutes(1));
             });
             limiter.OnRejected = (context, _) =>
             {
@@ -69,7 +57,6 @@ public static class SiteExtensions
         // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
-        services.AddRouting(options => options.LowercaseUrls = true);
 
         // Razor encodes every non-ASCII character by default (&#x4E8C;...): pages in Japanese and Chinese would be
         // three times larger and unreadable in view-source. Only HTML-significant characters need encoding.

@@ -9,8 +9,6 @@ public static class MailExtensions
         builder.Services.AddSingleton<MailComposer>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PublicUrl>();
-        builder.Services.AddSingleton<InboundMailImporter>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<InboundMailImporter>());
         return builder;
     }
 }

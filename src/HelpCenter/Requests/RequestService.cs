@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Mail;
 using Microsoft.AspNetCore.DataProtection;
@@ -7,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpCenter.Requests;
 
 /// <summary>Creates requests with their reference numbers, keeps their conversations and mails the customer.</summary>
-public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, IDataProtectionProvider protection,
+public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDataProtectionProvider protection,
     MailComposer composer, MailSender sender, PublicUrl urls)
 {
     /// <summary>Writers racing for the same number retry; each round one of them wins, so this bounds the concurrency.</summary>
     private const int MaxAttempts = 100;
     private readonly IDataProtector _links = protection.CreateProtector("HelpCenter.RequestLink.v1");
 
-    /// <summary>Numbers are per Tokyo day (<c>HC-yyyyMMdd-NNNN</c>). Two writers may pick the same next number;
+    /// <summary>Numbers are per day in the site's time zone (<c>HC-yyyyMMdd-NNNN</c>). Two writers may pick the same next number;
     /// the unique index rejects the second, which then takes the following one. A request carrying an idempotency
     /// key that was already used returns the first request instead (double click, retry after a timeout).</summary>
     public async Task<SupportRequest> CreateAsync(SupportRequest request, CancellationToken cancellationToken = default)
@@ -25,8 +26,8 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
             return earlier;
         }
 
-        var now = clock.GetUtcNow();
-        var day = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var now = clock.UtcNow;
+        var day = clock.DayOf(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var prefix = $"HC-{day}-";
         request.CreatedAt = request.UpdatedAt = now;
         for (var attempt = 1; ; attempt++)
@@ -112,7 +113,7 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
                 AuthorId = authorId,
                 AuthorName = authorName,
                 AttachmentId = attachmentId,
-                CreatedAt = clock.GetUtcNow(),
+                CreatedAt = clock.UtcNow,
             };
             var previousStatus = request.Status;
             request.Messages.Add(message);
@@ -170,7 +171,7 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         ArgumentNullException.ThrowIfNull(request);
         request.Email = email;
         request.Channel = RequestChannel.Email;
-        request.UpdatedAt = clock.GetUtcNow();
+        request.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         await SendConfirmationAsync(request, cancellationToken);
     }

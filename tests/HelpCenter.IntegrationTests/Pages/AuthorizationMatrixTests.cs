@@ -41,15 +41,15 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
     [Fact]
     public async Task EveryEndpointAnswersEachRoleAsExpected()
     {
-        var customerId = await UserIdAsync("customer@example.com");
+        var customerId = await DevelopmentAccounts.IdAsync(factory.Services, "customer@example.com");
         var reference = await CreateRequestAsync(customerId);
         var clients = new Dictionary<string, HttpClient>
         {
             [Anonymous] = factory.CreateBrowserLikeClient(),
-            [Roles.Customer] = await SignInAsync("customer@example.com", twoFactor: false),
-            [Roles.Agent] = await SignInAsync("agent@example.com", twoFactor: true),
-            [Roles.Editor] = await SignInAsync("editor@example.com", twoFactor: true),
-            [Roles.Admin] = await SignInAsync("admin@example.com", twoFactor: true),
+            [Roles.Customer] = await DevelopmentAccounts.SignInAsync(factory, "customer@example.com"),
+            [Roles.Agent] = await DevelopmentAccounts.SignInAsync(factory, "agent@example.com"),
+            [Roles.Editor] = await DevelopmentAccounts.SignInAsync(factory, "editor@example.com"),
+            [Roles.Admin] = await DevelopmentAccounts.SignInAsync(factory, "admin@example.com"),
         };
 
         var failures = new List<string>();
@@ -152,20 +152,4 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
     }
 
     private Task<string> CreateRequestAsync(string customerId) => CreateRequestAsync(factory.Services, customerId);
-
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
-    }
-
-    private async Task<HttpClient> SignInAsync(string email, bool twoFactor)
-    {
-        var client = new AccountClient(factory);
-        var response = twoFactor
-            ? await client.LoginAsync(email, MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey)
-            : await client.LoginAsync(email, MailFactory.DevelopmentPassword);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client.Http;
-    }
 }

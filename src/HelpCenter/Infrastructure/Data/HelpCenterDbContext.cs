@@ -23,9 +23,9 @@ public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> op
 
     public DbSet<Requests.RequestMessage> RequestMessages => Set<Requests.RequestMessage>();
 
-    public DbSet<Requests.ContactFlow> ContactFlows => Set<Requests.ContactFlow>();
+    public DbSet<Contact.ContactFlow> ContactFlows => Set<Contact.ContactFlow>();
 
-    public DbSet<Requests.ArticleView> ArticleViews => Set<Requests.ArticleView>();
+    public DbSet<Contact.ArticleView> ArticleViews => Set<Contact.ArticleView>();
 
     public DbSet<Chat.AgentPresence> AgentPresences => Set<Chat.AgentPresence>();
 

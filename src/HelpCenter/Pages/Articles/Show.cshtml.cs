@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace HelpCenter.Pages.Articles;
 
 [EnableRateLimiting(RateLimitOptions.PublicFormPolicy)]
-public sealed class ShowModel(ContentStore content, FeedbackService feedback, HelpCenter.Requests.VisitorHistory history) : PageModel
+public sealed class ShowModel(ContentStore content, FeedbackService feedback, HelpCenter.Contact.VisitorHistory history) : PageModel
 {
     public const int RelatedCount = 5;
     public const int TocMinimumHeadings = 3;
@@ -84,7 +84,7 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
         var visitor = VisitorCookie.GetOrCreate(HttpContext);
         await feedback.RecordAsync(Article.Language, Article.Slug, visitor, Input.Helpful!.Value, Input.Comment, cancellationToken);
         FeedbackSaved = true;
-        return Redirect(ArticleUrls.Article(Lang, Slug) + "#feedback");
+        return RedirectToPage(null, null, new { lang = Lang, slug = Slug }, "feedback");
     }
 
     private bool Load()

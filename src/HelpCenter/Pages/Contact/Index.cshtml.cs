@@ -1,4 +1,5 @@
 using HelpCenter.Articles;
+using HelpCenter.Contact;
 using HelpCenter.Localization;
 using HelpCenter.Requests;
 using HelpCenter.Search;
@@ -48,11 +49,11 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
         var current = await flows.FindAsync(flow, HttpContext, cancellationToken);
         if (current is null || slug is null || content.Current.FindWithFallback(current.Language, slug) is null)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         await flows.RecordOpenedAsync(current, slug, cancellationToken);
-        return Redirect(ArticleUrls.Article(current.Language, slug) + "?flow=" + Uri.EscapeDataString(flow!));
+        return RedirectToPage("/Articles/Show", new { lang = current.Language, slug, flow });
     }
 
     /// <summary>"This solved my problem": the flow ends as a deflection.</summary>
@@ -66,9 +67,6 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
 
         return RedirectToPage("/Contact/Solved");
     }
-
-    public static string OpenUrl(string flowToken, string slug) =>
-        $"/contact?handler=open&flow={Uri.EscapeDataString(flowToken)}&slug={Uri.EscapeDataString(slug)}";
 
     private string? ValidTopic(string? topic) => content.Current.FindCategory(topic ?? "") is { } category ? category.Id : null;
 

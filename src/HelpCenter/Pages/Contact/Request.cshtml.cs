@@ -73,7 +73,7 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
     {
         if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         Input.Description = flow.Question ?? "";
@@ -93,7 +93,7 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
     {
         if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         string? account = null;
@@ -152,20 +152,22 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
             stored.Add(result.Screenshot);
         }
 
-        var request = await contact.CreateAsync(HttpContext, flow, new ContactRequests.Submission(
-            IsCallback ? RequestChannel.Callback : RequestChannel.Email,
-            Input.Email.Trim(),
-            string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim(),
-            Input.Description.Trim(),
-            account,
-            ids,
-            phone,
-            IsCallback ? Input.CallbackWindow : null,
-            IsCallback ? Input.CallbackLanguage! : Languages.Current,
-            Input.TimeZone,
-            Input.SubmissionId,
-            stored), cancellationToken);
+        var request = await contact.CreateAsync(HttpContext, flow, new ContactRequests.Submission
+        {
+            Channel = IsCallback ? RequestChannel.Callback : RequestChannel.Email,
+            Email = Input.Email.Trim(),
+            Name = string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim(),
+            Description = Input.Description.Trim(),
+            AccountNumber = account,
+            TransactionIds = ids,
+            Phone = phone,
+            CallbackWindow = IsCallback ? Input.CallbackWindow : null,
+            Language = IsCallback ? Input.CallbackLanguage! : Languages.Current,
+            BrowserTimeZone = Input.TimeZone,
+            SubmissionId = Input.SubmissionId,
+            Screenshots = stored,
+        }, cancellationToken);
         TempData["Status"] = "Contact.Received";
-        return Redirect(new Uri(requests.PrivateLink(request)).PathAndQuery);
+        return LocalRedirect(new Uri(requests.PrivateLink(request)).PathAndQuery);
     }
 }

@@ -230,49 +230,7 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.ToTable("AgentPresences");
                 });
 
-            modelBuilder.Entity("HelpCenter.Feedback.ArticleFeedback", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Helpful")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VisitorId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Language", "Slug", "VisitorId")
-                        .IsUnique();
-
-                    b.ToTable("ArticleFeedback");
-                });
-
-            modelBuilder.Entity("HelpCenter.Requests.ArticleView", b =>
+            modelBuilder.Entity("HelpCenter.Contact.ArticleView", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -303,7 +261,7 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.ToTable("ArticleViews");
                 });
 
-            modelBuilder.Entity("HelpCenter.Requests.ContactFlow", b =>
+            modelBuilder.Entity("HelpCenter.Contact.ContactFlow", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -370,6 +328,48 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.HasIndex("VisitorId");
 
                     b.ToTable("ContactFlows");
+                });
+
+            modelBuilder.Entity("HelpCenter.Feedback.ArticleFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug", "VisitorId")
+                        .IsUnique();
+
+                    b.ToTable("ArticleFeedback");
                 });
 
             modelBuilder.Entity("HelpCenter.Requests.RequestMessage", b =>
@@ -506,9 +506,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ScreenshotsJson")
+                    b.Property<string>("Screenshots")
+                        .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ScreenshotsJson");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HelpCenter.Accounts;
+using HelpCenter.Contact;
 using HelpCenter.Requests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,26 +1,44 @@
 using System.Security.Cryptography;
 using System.Text;
 using HelpCenter.Infrastructure;
+using HelpCenter.Requests;
 
-namespace HelpCenter.Requests;
+namespace HelpCenter.Contact;
 
 /// <summary>Turns a contact flow into a request: attaches the system context, records the escalation, mails the customer.</summary>
 public sealed class ContactRequests(RequestService requests, RequestContextBuilder contexts, ContactFlowService flows)
 {
     /// <summary>The customer's part of an email or callback request, already validated and normalised.</summary>
-    public sealed record Submission(
-        RequestChannel Channel,
-        string Email,
-        string? Name,
-        string Description,
-        string? AccountNumber,
-        IReadOnlyList<string> TransactionIds,
-        string? Phone,
-        string? CallbackWindow,
-        string Language,
-        string? BrowserTimeZone,
-        string SubmissionId,
-        IReadOnlyList<Contact.StoredScreenshot> Screenshots);
+    public sealed record Submission
+    {
+        public required RequestChannel Channel { get; init; }
+
+        public required string Email { get; init; }
+
+        public string? Name { get; init; }
+
+        public required string Description { get; init; }
+
+        /// <summary>Exchange account number, normalised (LX12345678).</summary>
+        public string? AccountNumber { get; init; }
+
+        public IReadOnlyList<string> TransactionIds { get; init; } = [];
+
+        /// <summary>Callbacks: E.164 number, time window.</summary>
+        public string? Phone { get; init; }
+
+        public string? CallbackWindow { get; init; }
+
+        /// <summary>The language to answer in.</summary>
+        public required string Language { get; init; }
+
+        public string? BrowserTimeZone { get; init; }
+
+        /// <summary>Generated when the form was shown: a second submission with it returns the first request.</summary>
+        public required string SubmissionId { get; init; }
+
+        public IReadOnlyList<StoredScreenshot> Screenshots { get; init; } = [];
+    }
 
     public async Task<SupportRequest> CreateAsync(HttpContext http, ContactFlow flow, Submission submission, CancellationToken cancellationToken = default)
     {
@@ -44,10 +62,10 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
             TransactionIds = submission.TransactionIds.Count == 0 ? null : string.Join('\n', submission.TransactionIds),
             Phone = submission.Phone,
             CallbackWindow = submission.CallbackWindow,
-            ScreenshotsJson = submission.Screenshots.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(submission.Screenshots),
+            Screenshots = [.. submission.Screenshots],
             FlowId = flow.Id,
             IdempotencyKey = IdempotencyKey(http, submission.SubmissionId),
-            SystemContextJson = RequestContextBuilder.Serialize(context),
+            SystemContextJson = RequestContext.Serialize(context),
         }, cancellationToken);
 
         if (flow.RequestId is null)
@@ -80,7 +98,7 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
             Description = question,
             FlowId = flow.Id,
             IdempotencyKey = IdempotencyKey(http, "chat:" + flow.Id.ToString("N")),
-            SystemContextJson = RequestContextBuilder.Serialize(context),
+            SystemContextJson = RequestContext.Serialize(context),
         }, cancellationToken);
         if (request.Messages.Count == 0)
         {
@@ -114,7 +132,7 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
             Description = string.IsNullOrWhiteSpace(flow.Question) ? "-" : flow.Question,
             FlowId = flow.Id,
             IdempotencyKey = IdempotencyKey(http, "phone:" + flow.Id.ToString("N")),
-            SystemContextJson = RequestContextBuilder.Serialize(context),
+            SystemContextJson = RequestContext.Serialize(context),
         }, cancellationToken);
         if (flow.EscalatedAt is null)
         {

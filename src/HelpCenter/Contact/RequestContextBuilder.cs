@@ -1,12 +1,12 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using HelpCenter.Accounts;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
+using HelpCenter.Requests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpCenter.Requests;
+namespace HelpCenter.Contact;
 
 /// <summary>
 /// What the system knows about the customer's situation, gathered on the server (never from form fields): where the
@@ -49,25 +49,6 @@ public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserMa
             account);
     }
 
-    public static string Serialize(RequestContext context) => JsonSerializer.Serialize(context, JsonOptions);
-
-    public static RequestContext? Deserialize(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<RequestContext>(json, JsonOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Browser family and major version, from the User-Agent (good enough for support, not for analytics).</summary>
     public static string Browser(string userAgent)
     {
@@ -103,26 +84,6 @@ public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserMa
     public static string? TimeZoneOrNull(string? value) =>
         value is { Length: > 0 and <= 64 } && TimeZonePattern().IsMatch(value) ? value : null;
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     [GeneratedRegex(@"^[A-Za-z]+(/[A-Za-z0-9_+\-]+){0,2}$|^UTC$")]
     private static partial Regex TimeZonePattern();
 }
-
-/// <summary>The system-verified context of a request. <see cref="BrowserTimeZone"/> is reported by the browser.</summary>
-public sealed record RequestContext(
-    string? StartPage,
-    string Language,
-    string Browser,
-    string OperatingSystem,
-    string UserAgent,
-    string? BrowserTimeZone,
-    IReadOnlyList<string> RecentSearches,
-    IReadOnlyList<string> RecentArticles,
-    IReadOnlyList<string> SuggestionsShown,
-    IReadOnlyList<string> SuggestionsOpened,
-    AccountFacts? Account);
-
-public sealed record AccountFacts(string Id, string Email, bool TwoFactor, bool Frozen, IReadOnlyList<SignInFact> RecentSignIns);
-
-public sealed record SignInFact(DateTimeOffset At, string Outcome, string? IpAddress, string? Browser);

@@ -1,7 +1,7 @@
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 
-namespace HelpCenter.Requests;
+namespace HelpCenter.Contact;
 
 /// <summary>Remembers which articles a visitor (the anonymous hc_visitor cookie) read, for the context of a request.</summary>
 public sealed class VisitorHistory(HelpCenterDbContext db, TimeProvider clock)

@@ -168,7 +168,7 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     TransactionIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CallbackWindow = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ScreenshotsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ScreenshotsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     FlowId = table.Column<Guid>(type: "TEXT", nullable: true),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     AssignedToId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),

@@ -1,11 +1,12 @@
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
+using HelpCenter.Requests;
 using HelpCenter.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HelpCenter.Requests;
+namespace HelpCenter.Contact;
 
 /// <summary>
 /// The contact flow's state lives in the database (several instances can serve one customer); between steps only

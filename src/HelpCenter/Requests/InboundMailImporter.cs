@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using HelpCenter.Mail;
 using HelpCenter.Requests;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace HelpCenter.Mail;
+namespace HelpCenter.Requests;
 
 /// <summary>
 /// Customer replies by mail: the mail server delivers the support address into a Maildir

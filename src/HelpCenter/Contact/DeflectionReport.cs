@@ -1,15 +1,17 @@
 using System.Globalization;
+using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
+using HelpCenter.Requests;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpCenter.Requests;
+namespace HelpCenter.Contact;
 
 /// <summary>
-/// The deflection funnel by Tokyo day and by topic: flows started, suggestions shown, opened, solved, escalated
+/// The deflection funnel by day (site time zone) and by topic: flows started, suggestions shown, opened, solved, escalated
 /// (by channel), and solved flows whose visitor escalated another flow within 24 hours ("came back").
 /// Deflection rate = solved without escalation / started.
 /// </summary>
-public sealed class DeflectionReport(HelpCenterDbContext db, TimeProvider clock)
+public sealed class DeflectionReport(HelpCenterDbContext db, SiteClock clock)
 {
     public sealed record Row(string Key, int Started, int Shown, int Opened, int Solved, int Escalated, int CameBack)
     {
@@ -20,8 +22,7 @@ public sealed class DeflectionReport(HelpCenterDbContext db, TimeProvider clock)
 
     public async Task<Report> BuildAsync(int days, CancellationToken cancellationToken = default)
     {
-        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-        var since = clock.GetUtcNow().AddDays(-days);
+        var since = clock.UtcNow.AddDays(-days);
 
         // SQLite cannot filter DateTimeOffset in SQL; flows are small rows, and the report is for staff only.
         var flows = (await db.ContactFlows.AsNoTracking()
@@ -32,7 +33,7 @@ public sealed class DeflectionReport(HelpCenterDbContext db, TimeProvider clock)
         var escalations = flows.Where(f => f.EscalatedAt is not null).ToLookup(f => f.VisitorId);
 
         var facts = flows.Select(f => new Fact(
-            TimeZoneInfo.ConvertTime(f.StartedAt, tokyo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            clock.DayOf(f.StartedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             f.Topic ?? "-",
             !string.IsNullOrEmpty(f.ShownSlugs),
             !string.IsNullOrEmpty(f.OpenedSlugs),

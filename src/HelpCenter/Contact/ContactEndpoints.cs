@@ -1,7 +1,7 @@
 using HelpCenter.Articles;
 using HelpCenter.Infrastructure;
 
-namespace HelpCenter.Requests;
+namespace HelpCenter.Contact;
 
 /// <summary><c>GET /api/contact/suggest?flow=&amp;q=&amp;topic=</c>: the contact flow's live suggestions, rate limited
 /// like the search API (one call per pause in typing).</summary>
@@ -27,7 +27,7 @@ public static class ContactEndpoints
         {
             title = h.Title,
             summary = h.Summary,
-            url = Pages.Contact.IndexModel.OpenUrl(flow!, h.Slug),
+            url = ContactUrls.Open(flow!, h.Slug),
             matched = h.MatchedTerms,
         }));
     }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HelpCenter.Requests;
+namespace HelpCenter.Contact;
 
 /// <summary>Deflection settings, bound from <c>HelpCenter:Deflection</c>.</summary>
 public sealed class DeflectionOptions

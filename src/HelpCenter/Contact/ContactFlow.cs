@@ -1,7 +1,8 @@
+using HelpCenter.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HelpCenter.Requests;
+namespace HelpCenter.Contact;
 
 /// <summary>
 /// One pass through the contact flow, for the deflection funnel: started, suggestions shown, opened, "this solved

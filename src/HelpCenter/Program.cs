@@ -1,4 +1,5 @@
 using HelpCenter.Accounts;
+using HelpCenter.Analytics;
 using HelpCenter.Articles;
 using HelpCenter.Audit;
 using HelpCenter.Chat;
@@ -11,6 +12,7 @@ using HelpCenter.Localization;
 using HelpCenter.Mail;
 using HelpCenter.Requests;
 using HelpCenter.Search;
+using HelpCenter.Seo;
 
 if (args is [CheckContentCommand.Name, .. var rest])
 {
@@ -28,6 +30,7 @@ builder.AddSiteLocalization();
 builder.AddDatabase();
 builder.AddMail();
 builder.AddAudit();
+builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddRequests();
 builder.AddContact();
@@ -52,6 +55,7 @@ app.UseSite();
 app.MapRazorPages();
 app.MapHealth();
 app.MapSearch();
+app.MapSeo();
 app.MapContact();
 app.MapChat();
 await app.RunAsync();

@@ -55,6 +55,10 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs))));
     }
 
+    /// <summary>Writes the analytics events still queued (searches, views, clicks are written in batches, off the
+    /// request path), so that a test can read what a request recorded.</summary>
+    public Task FlushAnalyticsAsync() => Services.GetRequiredService<HelpCenter.Analytics.AnalyticsWriter>().FlushAsync();
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
     public HttpClient CreateBrowserLikeClient(string? acceptLanguage = "ja")
     {

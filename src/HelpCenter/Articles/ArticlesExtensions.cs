@@ -6,6 +6,7 @@ public static class ArticlesExtensions
     {
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddHostedService<ContentWatcher>();
+        builder.Services.AddHostedService<ContentCacheEviction>();
         return builder;
     }
 }

@@ -14,7 +14,7 @@ public static class ContactExtensions
         builder.Services.AddSingleton<ScreenshotStore>();
         builder.Services.AddScoped<ContactFlowService>();
         builder.Services.AddScoped<RequestContextBuilder>();
-        builder.Services.AddScoped<VisitorHistory>();
+        builder.Services.AddSingleton<VisitorHistory>();
         builder.Services.AddScoped<ContactRequests>();
         builder.Services.AddScoped<DeflectionReport>();
         return builder;

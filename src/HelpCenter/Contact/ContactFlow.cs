@@ -1,3 +1,5 @@
+using HelpCenter.Infrastructure.Data;
+using HelpCenter.Analytics;
 using HelpCenter.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -46,8 +48,9 @@ public sealed class ContactFlow
     public int? RequestId { get; set; }
 }
 
-/// <summary>An article view, so that a request can say which articles the customer read before asking.</summary>
-public sealed class ArticleView
+/// <summary>An article view, so that a request can say which articles the customer read before asking. Written
+/// through the analytics pipeline, off the request path.</summary>
+public sealed class ArticleView : IAnalyticsEvent
 {
     public long Id { get; set; }
 
@@ -58,6 +61,13 @@ public sealed class ArticleView
     public required string Language { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    public Task StageAsync(HelpCenterDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ArticleViews.Add(this);
+        return Task.CompletedTask;
+    }
 }
 
 internal sealed class ContactFlowConfiguration : IEntityTypeConfiguration<ContactFlow>, IEntityTypeConfiguration<ArticleView>

@@ -1,3 +1,4 @@
+using HelpCenter.Analytics;
 using System.Text.RegularExpressions;
 using HelpCenter.Accounts;
 using HelpCenter.Infrastructure;
@@ -13,7 +14,7 @@ namespace HelpCenter.Contact;
 /// flow started, the session's last searches and article views, the suggestions shown and opened, the browser,
 /// and for a signed-in customer the account. Operators see these facts as "verified by the system".
 /// </summary>
-public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserManager<ApplicationUser> users)
+public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserManager<ApplicationUser> users, AnalyticsWriter analytics)
 {
     public const int HistoryLength = 10;
 
@@ -21,6 +22,9 @@ public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserMa
     {
         ArgumentNullException.ThrowIfNull(http);
         var visitor = VisitorCookie.GetOrCreate(http);
+
+        // Searches and views of the last moments may still be queued: write them, so the context is complete.
+        await analytics.FlushAsync(cancellationToken);
         var searches = await db.SearchLogs.AsNoTracking().Where(s => s.SessionId == visitor)
             .OrderByDescending(s => s.Id).Take(HistoryLength).Select(s => s.Query).ToListAsync(cancellationToken);
         var articles = await db.ArticleViews.AsNoTracking().Where(v => v.VisitorId == visitor)

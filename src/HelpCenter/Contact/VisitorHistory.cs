@@ -1,15 +1,19 @@
+using HelpCenter.Analytics;
 using HelpCenter.Infrastructure;
-using HelpCenter.Infrastructure.Data;
 
 namespace HelpCenter.Contact;
 
-/// <summary>Remembers which articles a visitor (the anonymous hc_visitor cookie) read, for the context of a request.</summary>
-public sealed class VisitorHistory(HelpCenterDbContext db, TimeProvider clock)
+/// <summary>Remembers which articles a visitor (the anonymous hc_visitor cookie) read, for the context of a request.
+/// A view without the cookie is not recorded: the cookie is set when the visitor searches, votes or contacts us, and
+/// a first, cookie-less view is served from the page cache anyway. Views are queued, never written in the request.</summary>
+public sealed class VisitorHistory(AnalyticsQueue queue, TimeProvider clock)
 {
-    public async Task RecordArticleViewAsync(HttpContext context, string language, string slug, CancellationToken cancellationToken = default)
+    public void RecordArticleView(HttpContext context, string language, string slug)
     {
         ArgumentNullException.ThrowIfNull(context);
-        db.ArticleViews.Add(new ArticleView { VisitorId = VisitorCookie.GetOrCreate(context), Language = language, Slug = slug, At = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
+        if (VisitorCookie.Existing(context) is { } visitor)
+        {
+            queue.Add(new ArticleView { VisitorId = visitor, Language = language, Slug = slug, At = clock.GetUtcNow() });
+        }
     }
 }

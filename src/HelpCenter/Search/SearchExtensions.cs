@@ -9,7 +9,7 @@ public static class SearchExtensions
     {
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SearchService>();
-        builder.Services.AddScoped<SearchAnalytics>();
+        builder.Services.AddSingleton<SearchAnalytics>();
         builder.Services.AddHostedService<SearchStartup>();
         builder.Services.AddHealthChecks().AddCheck<SearchHealthCheck>("search", tags: [HealthExtensions.Ready]);
         return builder;

@@ -4,11 +4,13 @@ using HelpCenter.Feedback;
 using HelpCenter.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HelpCenter.Pages.Articles;
 
 [EnableRateLimiting(RateLimitOptions.PublicFormPolicy)]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class ShowModel(ContentStore content, FeedbackService feedback, HelpCenter.Contact.VisitorHistory history) : PageModel
 {
     public const int RelatedCount = 5;
@@ -34,8 +36,12 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
     /// <summary>This visitor's earlier answer, if any.</summary>
     public bool? PreviousVote { get; private set; }
 
-    [TempData]
-    public bool FeedbackSaved { get; set; }
+    /// <summary>The vote was just stored (shown once). Read from TempData by hand: a [TempData] property would write its
+    /// cookie on every view and make every article page uncacheable.</summary>
+    public bool FeedbackSaved { get; private set; }
+
+    private const string FeedbackSavedKey = "Feedback.Saved";
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
     public bool IsFallback => Article.Language != Lang;
 
@@ -59,11 +65,14 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
             return NotFound();
         }
 
-        await history.RecordArticleViewAsync(HttpContext, Article.Language, Article.Slug, cancellationToken);
-        if (Request.Cookies.TryGetValue(VisitorCookie.Name, out _))
+        // TempData is touched only when its cookie came: reading it otherwise would write an empty cookie.
+        FeedbackSaved = Request.Cookies.ContainsKey(TempDataCookie) && TempData[FeedbackSavedKey] is true;
+
+        // Only a visitor with a cookie has a vote or a history: a first view stays cacheable and writes nothing.
+        if (VisitorCookie.Existing(HttpContext) is { } visitor)
         {
-            var vote = await feedback.FindAsync(Article.Language, Article.Slug, VisitorCookie.GetOrCreate(HttpContext), cancellationToken);
-            PreviousVote = vote?.Helpful;
+            history.RecordArticleView(HttpContext, Article.Language, Article.Slug);
+            PreviousVote = (await feedback.FindAsync(Article.Language, Article.Slug, visitor, cancellationToken))?.Helpful;
         }
 
         return Page();
@@ -83,7 +92,7 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
 
         var visitor = VisitorCookie.GetOrCreate(HttpContext);
         await feedback.RecordAsync(Article.Language, Article.Slug, visitor, Input.Helpful!.Value, Input.Comment, cancellationToken);
-        FeedbackSaved = true;
+        TempData[FeedbackSavedKey] = true;
         return RedirectToPage(null, null, new { lang = Lang, slug = Slug }, "feedback");
     }
 

@@ -25,7 +25,7 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
 
     public SearchResults? Results { get; private set; }
 
-    public long SearchId { get; private set; }
+    public Guid SearchKey { get; private set; }
 
     public int PageSize => options.Value.PageSize;
 
@@ -48,7 +48,7 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
         Results = search.Engine.Search(new SearchRequest(Query, Language, category, (PageNumber - 1) * PageSize, PageSize));
         if (Results.Query.Length > 0)
         {
-            SearchId = await analytics.RecordSearchAsync(Results.Query, Language, category, Results.Total, "page", VisitorCookie.GetOrCreate(HttpContext), cancellationToken);
+            SearchKey = analytics.RecordSearch(Results.Query, Language, category, Results.Total, "page", VisitorCookie.GetOrCreate(HttpContext));
         }
 
         if (Results.Total == 0)
@@ -79,5 +79,5 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
     }
 
     public string ClickUrl(SearchHit hit, int index) =>
-        $"/search/click?s={SearchId}&slug={Uri.EscapeDataString(hit.Slug)}&rank={((PageNumber - 1) * PageSize) + index + 1}";
+        $"/search/click?s={SearchKey:N}&lang={Language}&slug={Uri.EscapeDataString(hit.Slug)}&rank={((PageNumber - 1) * PageSize) + index + 1}";
 }

@@ -13,10 +13,10 @@ using OtpNet;
 namespace HelpCenter.Bench;
 
 /// <summary>
-/// The site as its own process (so that it can be killed with SIGKILL and started again on the same data folder and
+/// The site as its own process (chat and page benchmarks) (so that it can be killed with SIGKILL and started again on the same data folder and
 /// port), built in Release beforehand. Tracks the CPU time and peak memory of every process it started.
 /// </summary>
-internal sealed partial class ChatServer : IAsyncDisposable
+internal sealed partial class SiteProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
     private Process? _process;
@@ -24,7 +24,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     private (double Cpu, long PeakKb) _last;
     private readonly CancellationTokenSource _sampling = new();
 
-    private ChatServer(string dataPath, int port, Dictionary<string, string> environment)
+    private SiteProcess(string dataPath, int port, Dictionary<string, string> environment)
     {
         DataPath = dataPath;
         Port = port;
@@ -47,8 +47,9 @@ internal sealed partial class ChatServer : IAsyncDisposable
     public static string Dll => Path.Combine(Paths.Root, "src", "HelpCenter", "bin", "Release", "net10.0", "HelpCenter.dll");
 
     /// <summary>A fresh data folder; the public-form limits raised (500 customers come from one address), operators
-    /// kept away from automatic assignment (they join their conversations themselves), articles not offered.</summary>
-    public static async Task<ChatServer> StartAsync()
+    /// kept away from automatic assignment (they join their conversations themselves), articles not offered.
+    /// <paramref name="overrides"/> replace or add environment variables (another environment, site root...).</summary>
+    public static async Task<SiteProcess> StartAsync(IReadOnlyDictionary<string, string>? overrides = null)
     {
         if (!File.Exists(Dll))
         {
@@ -67,8 +68,16 @@ internal sealed partial class ChatServer : IAsyncDisposable
             ["HelpCenter__Chat__SuggestedArticles"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         File.Delete(LogFile);
-        var server = new ChatServer(dataPath, FreePort(), environment);
+        var port = FreePort();
+        // Production refuses to start without the public base URL: links in mail and the sitemap are built from it.
+        environment.TryAdd("HelpCenter__Mail__PublicBaseUrl", $"http://127.0.0.1:{port}");
+        var server = new SiteProcess(dataPath, port, environment);
         await server.RestartAsync();
         return server;
     }

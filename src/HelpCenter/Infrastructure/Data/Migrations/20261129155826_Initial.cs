@@ -194,6 +194,7 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     Query = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
@@ -529,6 +530,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 name: "IX_SearchLogs_CreatedAt",
                 table: "SearchLogs",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchLogs_Key",
+                table: "SearchLogs",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SearchLogs_SessionId",

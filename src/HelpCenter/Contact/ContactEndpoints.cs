@@ -4,13 +4,36 @@ using HelpCenter.Infrastructure;
 namespace HelpCenter.Contact;
 
 /// <summary><c>GET /api/contact/suggest?flow=&amp;q=&amp;topic=</c>: the contact flow's live suggestions, rate limited
-/// like the search API (one call per pause in typing).</summary>
+/// like the search API (one call per pause in typing). <c>GET /api/view?lang=&amp;slug=</c>: the article-view beacon.</summary>
 public static class ContactEndpoints
 {
     public const int MaxQuestionLength = 500;
 
-    public static void MapContact(this IEndpointRouteBuilder endpoints) =>
+    /// <summary>A transparent 1x1 GIF: the view beacon is an image, so it works without JavaScript.</summary>
+    private static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    public static void MapContact(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapGet("/api/contact/suggest", SuggestAsync).RequireRateLimiting(RateLimitOptions.SearchApiPolicy);
+        endpoints.MapGet("/api/view", View).RequireRateLimiting(RateLimitOptions.SearchApiPolicy);
+    }
+
+    /// <summary>
+    /// Records an article view for the context of a later request. Article pages are served from a cache shared by
+    /// every visitor, so the page itself cannot know who reads it: it carries this beacon as an image, which gives the
+    /// browser its visitor id (first visit) and queues the view. A client that loads no images (a script) writes nothing.
+    /// </summary>
+    private static IResult View(HttpContext context, VisitorHistory history, ContentStore content, string? lang, string? slug)
+    {
+        if (Localization.Languages.IsSupported(lang) && slug is { Length: <= 100 } && content.Current.FindWithFallback(lang!, slug) is { } article)
+        {
+            VisitorCookie.GetOrCreate(context);
+            history.RecordArticleView(context, article.Language, article.Slug);
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(Pixel, "image/gif");
+    }
 
     private static async Task<IResult> SuggestAsync(HttpContext context, ContactFlowService flows, ContentStore content,
         string? flow, string? q, string? topic, CancellationToken cancellationToken)

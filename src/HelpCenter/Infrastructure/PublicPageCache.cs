@@ -6,8 +6,9 @@ namespace HelpCenter.Infrastructure;
 /// Output caching for the anonymous public pages (home, category, article, FAQ), opted into with
 /// <c>[OutputCache(PolicyName = PublicPageCache.Policy)]</c>. A response is cached and served from the cache only
 /// when nothing in it can be personal: a GET or HEAD without a query string and without the cookies that make a page
-/// someone's (account, visitor id with its votes and reading history, TempData messages), answered with 200 and
-/// without setting a cookie. Entries vary by UI language (home and FAQ take it from a cookie or Accept-Language)
+/// someone's (account, "has voted" with the earlier votes shown, TempData messages, a sign-in in progress), answered
+/// with 200 and without setting a cookie. The anonymous visitor id does not count: what it is used for (views for a
+/// request's context) comes through the article page's beacon, not the page. Entries vary by UI language (home and FAQ take it from a cookie or Accept-Language)
 /// and carry the <see cref="ContentTag"/>, evicted whenever the content changes.
 /// </summary>
 public sealed class PublicPageCache : IOutputCachePolicy
@@ -17,8 +18,8 @@ public sealed class PublicPageCache : IOutputCachePolicy
     /// <summary>Tag of every cached page built from the content; evicted on each content reload.</summary>
     public const string ContentTag = "content";
 
-    /// <summary>Cookies whose presence makes a page personal.</summary>
-    private static readonly string[] PersonalCookies = ["hc_auth", VisitorCookie.Name, ".AspNetCore.Mvc.CookieTempDataProvider", "Identity.TwoFactorUserId"];
+    /// <summary>Cookies whose presence makes a page personal (hc_voted is FeedbackService.VotedCookie).</summary>
+    private static readonly string[] PersonalCookies = ["hc_auth", "hc_voted", ".AspNetCore.Mvc.CookieTempDataProvider", "Identity.TwoFactorUserId"];
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 

@@ -18,7 +18,7 @@ public sealed class AnalyticsPipelineTests
         var query = "出金 " + Guid.NewGuid().ToString("N")[..6];
 
         await client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative));
-        await client.GetAsync(new Uri("/ja/articles/jpy-withdrawal", UriKind.Relative));
+        await HtmlPage.BrowseAsync(client, "/ja/articles/jpy-withdrawal");
         var clock = Stopwatch.StartNew();
 
         while (true)
@@ -75,6 +75,26 @@ public sealed class AnalyticsPipelineTests
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
         var log = await db.SearchLogs.SingleAsync(l => l.Query == "二段階認証");
         Assert.Equal(2, log.ClickedRank);
+    }
+
+    [Fact]
+    public async Task AViewIsRecordedByThePagesBeaconNotByThePageAndOnlyForRealArticles()
+    {
+        await using var factory = new HelpCenterFactory();
+        var script = factory.CreateBrowserLikeClient();
+        await script.GetAsync(new Uri("/ja/articles/tax-calculation", UriKind.Relative));
+        var beacon = await script.GetAsync(new Uri("/api/view?lang=ja&slug=no-such-article", UriKind.Relative));
+        var browser = factory.CreateBrowserLikeClient();
+        await HtmlPage.BrowseAsync(browser, "/en/articles/tax-calculation");
+        await factory.FlushAnalyticsAsync();
+
+        Assert.Equal("image/gif", beacon.Content.Headers.ContentType!.MediaType);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var views = await db.ArticleViews.Select(v => v.Language + "/" + v.Slug).ToListAsync();
+        // The page alone (a script that loads no images) and an unknown slug write nothing; the browser's view of the
+        // Japanese article shown under /en/ is recorded as the Japanese article.
+        Assert.Equal(["ja/tax-calculation"], views);
     }
 
     private sealed class SlowBatchFactory : HelpCenterFactory

@@ -11,7 +11,7 @@ namespace HelpCenter.Pages.Articles;
 
 [EnableRateLimiting(RateLimitOptions.PublicFormPolicy)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class ShowModel(ContentStore content, FeedbackService feedback, HelpCenter.Contact.VisitorHistory history) : PageModel
+public sealed class ShowModel(ContentStore content, FeedbackService feedback) : PageModel
 {
     public const int RelatedCount = 5;
     public const int TocMinimumHeadings = 3;
@@ -68,10 +68,10 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
         // TempData is touched only when its cookie came: reading it otherwise would write an empty cookie.
         FeedbackSaved = Request.Cookies.ContainsKey(TempDataCookie) && TempData[FeedbackSavedKey] is true;
 
-        // Only a visitor with a cookie has a vote or a history: a first view stays cacheable and writes nothing.
-        if (VisitorCookie.Existing(HttpContext) is { } visitor)
+        // The view is recorded by the page's beacon image (the page may come from the shared cache). Only a browser
+        // that has voted somewhere gets its earlier vote looked up, and such a page is never cached.
+        if (Request.Cookies.ContainsKey(FeedbackService.VotedCookie) && VisitorCookie.Existing(HttpContext) is { } visitor)
         {
-            history.RecordArticleView(HttpContext, Article.Language, Article.Slug);
             PreviousVote = (await feedback.FindAsync(Article.Language, Article.Slug, visitor, cancellationToken))?.Helpful;
         }
 
@@ -93,6 +93,7 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
         var visitor = VisitorCookie.GetOrCreate(HttpContext);
         await feedback.RecordAsync(Article.Language, Article.Slug, visitor, Input.Helpful!.Value, Input.Comment, cancellationToken);
         TempData[FeedbackSavedKey] = true;
+        FeedbackService.RememberVoted(Response, Request.IsHttps);
         return RedirectToPage(null, null, new { lang = Lang, slug = Slug }, "feedback");
     }
 

@@ -60,6 +60,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["HelpCenter__DataPath"] = dataPath,
+            ["HelpCenter__Mail__PublicBaseUrl"] = "http://localhost",
             ["HelpCenter__Accounts__SeedDevelopmentAccounts"] = "true",
             ["HelpCenter__Accounts__SignInPermitsPerIp"] = "100000",
             ["HelpCenter__Accounts__SignInPermitsPerAccount"] = "100000",

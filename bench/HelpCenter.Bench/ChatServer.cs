@@ -63,7 +63,6 @@ internal sealed partial class ChatServer : IAsyncDisposable
             ["HelpCenter__Mail__PublicBaseUrl"] = "http://localhost",
             ["HelpCenter__Accounts__SeedDevelopmentAccounts"] = "true",
             ["HelpCenter__Accounts__SignInPermitsPerIp"] = "100000",
-            ["HelpCenter__Accounts__SignInPermitsPerAccount"] = "100000",
             ["HelpCenter__RateLimits__PublicFormPermits"] = "100000",
             ["HelpCenter__Chat__SuggestedArticles"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",

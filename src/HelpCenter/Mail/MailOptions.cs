@@ -23,7 +23,7 @@ public sealed class MailOptions
 
     public string Password { get; set; } = "";
 
-    [Required, EmailAddress]
+    [Required, MailAddress]
     public string FromAddress { get; set; } = "support@example.com";
 
     [Required]
@@ -39,6 +39,11 @@ public sealed class MailOptions
 
     [Range(1, 3600)]
     public int InboundPollSeconds { get; set; } = 30;
+
+    /// <summary>Mails to one address per hour, whoever asks for them (reset links, confirmations, transcripts...): a
+    /// stranger cannot turn the site into a mail cannon against one inbox from many IPs. Per instance.</summary>
+    [Range(1, 10_000)]
+    public int PermitsPerRecipientPerHour { get; set; } = 10;
 
     /// <summary>Absolute address customers reach the site at (e.g. https://help.example.com). Required: every link in
     /// every mail is built from it, never from the request's Host header, which the client chooses.</summary>

@@ -69,7 +69,7 @@ public sealed class ContactFlowService(HelpCenterDbContext db, IDataProtectionPr
         ArgumentNullException.ThrowIfNull(flow);
         var settings = options.Value;
         flow.Topic = topic;
-        flow.Question = Truncate(question, ContactFlow.QuestionMaxLength);
+        flow.Question = Truncate(PlainText.Multiline(question), ContactFlow.QuestionMaxLength);
         if (question.Trim().Length < settings.MinimumQuestionLength)
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -99,7 +99,7 @@ public sealed class ContactFlowService(HelpCenterDbContext db, IDataProtectionPr
         }
 
         flow.Topic = topic ?? flow.Topic;
-        flow.Question = Truncate(question, ContactFlow.QuestionMaxLength);
+        flow.Question = Truncate(PlainText.Multiline(question), ContactFlow.QuestionMaxLength);
         await db.SaveChangesAsync(cancellationToken);
     }
 

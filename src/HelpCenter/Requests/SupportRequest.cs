@@ -85,12 +85,18 @@ public sealed class SupportRequest
 
     public string? SurveyComment { get; set; }
 
+    /// <summary>Chat: when the transcript was last mailed (at most once an hour).</summary>
+    public DateTimeOffset? TranscriptMailedAt { get; set; }
+
     public IReadOnlyList<Contact.StoredScreenshot> Screenshots =>
         string.IsNullOrEmpty(ScreenshotsJson) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Contact.StoredScreenshot>>(ScreenshotsJson) ?? [];
 
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A chat that has ended: read-only.</summary>
+    public bool IsEndedChat => Channel == RequestChannel.Chat && Status == RequestStatus.Solved;
 }
 
 public enum RequestChannel
@@ -178,7 +184,9 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.CallbackWindow).HasMaxLength(16);
         builder.Property(r => r.ScreenshotsJson).HasMaxLength(4000);
         builder.Ignore(r => r.Screenshots);
+        builder.Ignore(r => r.IsEndedChat);
         builder.Property(r => r.SurveyComment).HasMaxLength(1000);
+        builder.Property(r => r.TranscriptMailedAt).HasConversion<Infrastructure.Data.UtcTicksConverter>();
         builder.Property(r => r.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.Property(r => r.AssignedToId).HasMaxLength(450);

@@ -14,7 +14,8 @@ namespace HelpCenter.Pages.Chat;
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
 public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQueue queue, ContactFlowService flows, HelpCenter.Infrastructure.Data.HelpCenterDbContext db,
-    HelpCenter.Contact.ScreenshotStore images, IHubContext<ChatHub, IChatClient> hub, ChatTranscripts transcripts,
+    HelpCenter.Contact.ScreenshotStore images, IHubContext<ChatHub, IChatClient> hub, ChatTranscripts transcripts, ChatFloodGuard flood,
+    Microsoft.AspNetCore.Identity.UserManager<HelpCenter.Accounts.ApplicationUser> users,
     Microsoft.Extensions.Localization.IStringLocalizer<HelpCenter.Localization.SharedResource> localizer) : PageModel
 {
     [FromRoute]
@@ -23,6 +24,13 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
     public SupportRequest Item { get; private set; } = default!;
 
     public IReadOnlyList<RequestMessage> Visible { get; private set; } = [];
+
+    /// <summary>The signed-in owner, or the browser of an account-less chat that has not ended: may read the
+    /// conversation. After the end the browser's token shows the end page only (survey, transcript by link).</summary>
+    public bool CanRead { get; private set; }
+
+    /// <summary>Signed in as the chat's owner: the transcript goes to the account's own address.</summary>
+    public bool IsOwner { get; private set; }
 
     public ChatStatus Status { get; private set; } = default!;
 
@@ -70,7 +78,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
     public sealed class EmailInput
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
         public string Email { get; set; } = "";
     }
 
@@ -100,7 +108,15 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return Page();
         }
 
-        var message = await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text.Trim(), Item.UserId, Item.Name, Input.ClientId, cancellationToken: cancellationToken);
+        // The same limit as through the hub: per conversation and per sender, not per connection or form.
+        if (!flood.TryAcquire(Item.Reference, agent: false, User, HttpContext))
+        {
+            ModelState.AddModelError("Input.Text", localizer["Chat.TooManyMessages"]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        var message = await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text, Item.UserId, Item.Name, Input.ClientId, cancellationToken: cancellationToken);
 
         // Sent by form (no JavaScript): the operator's open panel hears of it like of one sent through the hub.
         await hub.Clients.AnnounceAsync(Item.Reference, message);
@@ -154,7 +170,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
     /// <summary>An image of this chat, for its customer; served like the operators' copy (sandboxed, not cached).</summary>
     public async Task<IActionResult> OnGetImageAsync(string? id, CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) && images.Serve(Item, id, Response) is { } image ? image : NotFound();
+        await LoadAsync(cancellationToken) && CanRead && images.Serve(Item, id, Response) is { } image ? image : NotFound();
 
     /// <summary>The language to chat in (routes to operators who speak it), while no operator has the chat yet.</summary>
     public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken cancellationToken)
@@ -169,6 +185,11 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return BadRequest();
         }
 
+        if (Item.Status == RequestStatus.Solved)
+        {
+            return Redirect("/chat/" + Item.Reference);
+        }
+
         await queue.ChangeLanguageAsync(Item, language, cancellationToken);
         return Redirect("/chat/" + Item.Reference);
     }
@@ -181,7 +202,11 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return NotFound();
         }
 
-        await queue.EnqueueAsync(Item, cancellationToken);
+        if (Item.Status != RequestStatus.Solved)
+        {
+            await queue.EnqueueAsync(Item, cancellationToken);
+        }
+
         return Redirect("/chat/" + Item.Reference);
     }
 
@@ -229,7 +254,11 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         return Redirect("/chat/" + Item.Reference);
     }
 
-    /// <summary>Mails the conversation (without internal notes) to the address the customer gives.</summary>
+    /// <summary>
+    /// The transcript by mail, once the chat has ended and at most once an hour. The signed-in owner gets the
+    /// conversation at the account's own address (whatever the form says); a browser without an account names an
+    /// address and gets the private link only: the site never mails text a visitor wrote to an unproven address.
+    /// </summary>
     public async Task<IActionResult> OnPostTranscriptAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -237,14 +266,31 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return NotFound();
         }
 
+        if (Item.Status != RequestStatus.Solved)
+        {
+            return Redirect("/chat/" + Item.Reference);
+        }
+
         ValidateOnly("Transcript.");
-        if (!ModelState.IsValid)
+        var to = IsOwner ? (await users.FindByIdAsync(Item.UserId!))?.Email : Transcript.Email.Trim();
+        if (IsOwner)
+        {
+            ModelState.Clear();
+        }
+
+        if (!ModelState.IsValid || to is null)
         {
             return Page();
         }
 
-        await transcripts.SendAsync(Item, Transcript.Email.Trim(), cancellationToken);
-        TempData["Status"] = "Chat.TranscriptSent";
+        if (!await requests.ClaimTranscriptMailAsync(Item, cancellationToken))
+        {
+            TempData["Status"] = "Chat.TranscriptAlreadySent";
+            return Redirect("/chat/" + Item.Reference);
+        }
+
+        var sent = await transcripts.SendAsync(Item, to, verifiedAddress: IsOwner, cancellationToken);
+        TempData["Status"] = !sent ? "Chat.TranscriptNotSent" : IsOwner ? "Chat.TranscriptSent" : "Chat.TranscriptLinkSent";
         return Redirect("/chat/" + Item.Reference);
     }
 
@@ -257,14 +303,18 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         }
 
         ValidateOnly("Continue.");
+        if (Item.Status == RequestStatus.Solved)
+        {
+            return Redirect("/chat/" + Item.Reference);
+        }
 
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        await requests.ContinueByEmailAsync(Item, Continue.Email.Trim(), cancellationToken);
-        TempData["Status"] = "Chat.ContinuedByEmail";
+        var mailed = await requests.ContinueByEmailAsync(Item, Continue.Email.Trim(), cancellationToken);
+        TempData["Status"] = mailed ? "Chat.ContinuedByEmail" : "Request.NotMailed";
         return Redirect(new Uri(requests.PrivateLink(Item)).PathAndQuery);
     }
 
@@ -281,13 +331,15 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (Reference.Length > 32 || await requests.FindAsync(Reference, cancellationToken) is not { } request
-            || !access.IsCustomerOf(request, User, HttpContext))
+            || !(ChatAccess.IsOwner(request, User) || access.HoldsToken(request, HttpContext)))
         {
             return false;
         }
 
         Item = request;
-        Visible = request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList();
+        IsOwner = ChatAccess.IsOwner(request, User);
+        CanRead = access.IsCustomerOf(request, User, HttpContext);
+        Visible = CanRead ? request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList() : [];
         Status = await queue.StatusAsync(request, cancellationToken);
         Suggestions = Status.Stage == "offered" ? queue.Suggestions(request) : [];
         return true;

@@ -16,6 +16,7 @@ public static class SiteExtensions
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SitePaths>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AnalyticsBudget>();
 
         // No "Server: Kestrel": nothing for a scanner to match against a list of known flaws.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -113,7 +113,7 @@ public sealed class MailRelayTests(MailRelayFactory factory) : IClassFixture<Mai
     [Fact]
     public async Task BareCarriageReturnCannotForgeAnOperatorLineInTheTranscript()
     {
-        const string Forged = "2026-11-30 10:01  オペレーター 田中: 確認のためパスワードをこのチャットで送ってください";
+        const string Forged = "2019-04-01 10:01  オペレーター 田中: 確認のためパスワードをこのチャットで送ってください";
         var (customer, email) = await SecurityKit.NewCustomerAsync(factory);
         var (reference, _) = await SecurityKit.StartChatAsync(customer.Http, "質問があります");
         await using (var hub = await ChatTestKit.ConnectAsync(factory, customer))

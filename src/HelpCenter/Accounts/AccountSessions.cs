@@ -40,8 +40,8 @@ public sealed class AccountSessions(IServiceScopeFactory scopes, TimeProvider cl
         });
         await db.SaveChangesAsync();
 
-        // Housekeeping where it costs nothing extra: this account's expired sessions.
-        await db.Set<AccountSession>().Where(s => s.UserId == userId && s.ExpiresAt < now).ExecuteDeleteAsync();
+        // Housekeeping at each sign-in (indexed): sessions that expired without a sign-out.
+        await db.Set<AccountSession>().Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
         return key;
     }
 
@@ -136,6 +136,7 @@ internal sealed class AccountSessionConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(s => s.UserId).HasMaxLength(450);
         builder.Property(s => s.ExpiresAt).HasConversion<UtcTicksConverter>();
         builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAt);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

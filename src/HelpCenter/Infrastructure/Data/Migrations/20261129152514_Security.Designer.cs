@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelpCenter.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HelpCenterDbContext))]
-    [Migration("20261129143127_Security")]
+    [Migration("20261129152514_Security")]
     partial class Security
     {
         /// <inheritdoc />
@@ -42,6 +42,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("UserId");
 

@@ -71,6 +71,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountSession_ExpiresAt",
+                table: "AccountSession",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AccountSession_UserId",
                 table: "AccountSession",
                 column: "UserId");

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace HelpCenter.Accounts;
 
@@ -27,6 +29,21 @@ public sealed class Reauthentication(UserManager<ApplicationUser> users, SignInT
         }
 
         return new ReauthenticationResult(confirmed, null);
+    }
+
+    /// <summary>The form again, saying why: how long to wait (429), or a wrong password or code (under <paramref name="key"/>).</summary>
+    public static PageResult Refuse(PageModel page, ReauthenticationResult proof, IStringLocalizer localizer, string key = "")
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(proof);
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (proof.RetryAfter is { } wait)
+        {
+            return SignInThrottle.Delayed(page, wait, localizer["Login.Delayed", SignInThrottle.Seconds(wait)]);
+        }
+
+        page.ModelState.AddModelError(key, localizer["Security.ReauthFailed"]);
+        return page.Page();
     }
 }
 

@@ -139,7 +139,8 @@ public sealed class ChatPageTests(MailFactory factory) : IClassFixture<MailFacto
         Assert.Equal(HttpStatusCode.OK, (await agent.Http.GetAsync(new Uri(staffUrl, UriKind.Relative))).StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostImageAsync(HttpClient client, HtmlPage chat, string name, byte[] bytes)
+    /// <summary>Posts an image through the chat page's image form (also used by Security/ImageDecodingTests).</summary>
+    internal static async Task<HttpResponseMessage> PostImageAsync(HttpClient client, HtmlPage chat, string name, byte[] bytes)
     {
         var content = new MultipartFormDataContent();
         foreach (var hidden in chat.FindAll(".chat-image-form input[type=hidden]"))

@@ -24,7 +24,7 @@ public sealed class ImageDecodingTests(MailFactory factory, ITestOutputHelper ou
         var decodes = store.Decodes;
 
         var clock = Stopwatch.StartNew();
-        var answer = await HtmlPage.ParseAsync(await PostImageAsync(client, chat, "huge.png", png));
+        var answer = await HtmlPage.ParseAsync(await ChatPageTests.PostImageAsync(client, chat, "huge.png", png));
         output.WriteLine($"upload answered in {clock.ElapsedMilliseconds} ms");
 
         Assert.Equal(200, answer.Status);
@@ -41,7 +41,7 @@ public sealed class ImageDecodingTests(MailFactory factory, ITestOutputHelper ou
         foreach (var i in Enumerable.Range(0, 4))
         {
             var (client, chat) = await ChatPageAsync($"同時に送ります {i}");
-            uploads.Add(PostImageAsync(client, chat, $"screen{i}.png", png));
+            uploads.Add(ChatPageTests.PostImageAsync(client, chat, $"screen{i}.png", png));
         }
 
         var clock = Stopwatch.StartNew();
@@ -59,20 +59,6 @@ public sealed class ImageDecodingTests(MailFactory factory, ITestOutputHelper ou
         cookies.SetCookies(factory.Server.BaseAddress, cookie);
         var client = factory.CreateBrowserLikeClient("ja", cookies);
         return (client, await HtmlPage.GetAsync(client, $"/chat/{reference}"));
-    }
-
-    private static async Task<HttpResponseMessage> PostImageAsync(HttpClient client, HtmlPage chat, string name, byte[] bytes)
-    {
-        var content = new MultipartFormDataContent();
-        foreach (var hidden in chat.FindAll(".chat-image-form input[type=hidden]"))
-        {
-            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
-        }
-
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
-        content.Add(file, "Image", name);
-        return await client.PostAsync(new Uri(chat.Find(".chat-image-form")!.GetAttribute("action")!, UriKind.Relative), content);
     }
 
     /// <summary>A grey RGB PNG written row by row: a few hundred kilobytes on disk however many pixels it claims.</summary>

@@ -51,15 +51,9 @@ public sealed class EmailModel(UserManager<ApplicationUser> users, AccountMail m
         }
 
         var proof = await reauthentication.CheckAsync(user, Reauth.Password, Reauth.Code, cancellationToken);
-        if (proof.RetryAfter is { } wait)
-        {
-            return SignInThrottle.Delayed(this, wait, localizer["Login.Delayed", SignInThrottle.Seconds(wait)]);
-        }
-
         if (!proof.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, localizer["Security.ReauthFailed"]);
-            return Page();
+            return Reauthentication.Refuse(this, proof, localizer);
         }
 
         await mail.SendEmailChangeAsync(user, newEmail, cancellationToken);

@@ -61,15 +61,9 @@ public sealed class TwoFactorModel(UserManager<ApplicationUser> users, HelpCente
         }
 
         var proof = await reauthentication.CheckAsync(user, recovery.Password, recovery.Code, cancellationToken);
-        if (proof.RetryAfter is { } wait)
-        {
-            return SignInThrottle.Delayed(this, wait, localizer["Login.Delayed", SignInThrottle.Seconds(wait)]);
-        }
-
         if (!proof.Succeeded)
         {
-            ModelState.AddModelError("Recovery.Password", localizer["Security.ReauthFailed"]);
-            return Page();
+            return Reauthentication.Refuse(this, proof, localizer, "Recovery.Password");
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodesModel.Count);

@@ -82,15 +82,9 @@ public sealed class ReportModel(
 
         // Re-authentication: a session left open on a shared computer is not enough to freeze the account.
         var proof = await reauthentication.CheckAsync(user, Input.Password, Input.Code, cancellationToken);
-        if (proof.RetryAfter is { } wait)
-        {
-            return SignInThrottle.Delayed(this, wait, localizer["Login.Delayed", SignInThrottle.Seconds(wait)]);
-        }
-
         if (!proof.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, localizer["Security.ReauthFailed"]);
-            return Page();
+            return Reauthentication.Refuse(this, proof, localizer);
         }
 
         var context = await contextBuilder.BuildAsync(HttpContext, flow: null, browserTimeZone: null, signInCount: 20, cancellationToken);

@@ -96,9 +96,10 @@ public sealed class SignInTests(MailFactory factory) : IClassFixture<MailFactory
         // The sixth try waits, whatever the password: it is not even checked. The form keeps the address.
         var delayed = await HtmlPage.ParseAsync(await stranger.LoginAsync(email, SecurityKit.Password));
         Assert.Equal(429, delayed.Status);
-        Assert.Equal(15, (int)delayed.Response.Headers.RetryAfter!.Delta!.Value.TotalSeconds);
+        // 15 s from the fifth failure, less what has passed since (a busy machine may take a second or two).
+        Assert.InRange(delayed.Response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 10, 15);
         Assert.Equal(email, delayed.Find("#Input_Email")!.GetAttribute("value"));
-        Assert.Contains("15秒", delayed.Find(".error")!.TextContent, StringComparison.Ordinal);
+        Assert.Matches("1[0-5]秒", delayed.Find(".error")!.TextContent);
 
         // Once the wait is over (moved into the past here), the next failure earns twice the wait.
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -110,7 +111,7 @@ public sealed class SignInTests(MailFactory factory) : IClassFixture<MailFactory
         Assert.Equal(HttpStatusCode.OK, (await stranger.LoginAsync(email, "guess 6")).StatusCode);
         var longer = await stranger.LoginAsync(email, "guess 7");
         Assert.Equal(HttpStatusCode.TooManyRequests, longer.StatusCode);
-        Assert.Equal(30, (int)longer.Headers.RetryAfter!.Delta!.Value.TotalSeconds);
+        Assert.InRange(longer.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 25, 30);
     }
 
     [Fact]

@@ -61,9 +61,9 @@ internal sealed partial class SiteProcess : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["HelpCenter__DataPath"] = dataPath,
+            ["HelpCenter__Mail__PublicBaseUrl"] = "http://localhost",
             ["HelpCenter__Accounts__SeedDevelopmentAccounts"] = "true",
             ["HelpCenter__Accounts__SignInPermitsPerIp"] = "100000",
-            ["HelpCenter__Accounts__SignInPermitsPerAccount"] = "100000",
             ["HelpCenter__RateLimits__PublicFormPermits"] = "100000",
             ["HelpCenter__Chat__SuggestedArticles"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",

@@ -47,6 +47,11 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
         builder.UseSetting("HelpCenter:ContentPath", ContentPath);
         builder.UseSetting("HelpCenter:ContentReloadDelayMilliseconds", "100");
         builder.UseSetting("HelpCenter:RateLimits:PublicFormPermits", "1000");
+        builder.UseSetting("HelpCenter:RateLimits:AnalyticsWritesPerVisitorPerMinute", "100000");
+        builder.UseSetting("HelpCenter:RateLimits:AnalyticsWritesPerIpPerMinute", "100000");
+
+        // The address customers use: every link in mail is built from it (the test server answers as localhost).
+        builder.UseSetting("HelpCenter:Mail:PublicBaseUrl", "http://localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -9,6 +9,7 @@ public sealed class AccountSecurity(
     UserManager<ApplicationUser> users,
     RequestService requests,
     AccountMail mail,
+    AccountSessions sessions,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -17,10 +18,16 @@ public sealed class AccountSecurity(
 
     public static readonly IReadOnlyList<string> Kinds = [Takeover, Phishing];
 
-    /// <summary>Ends every session of the account (new security stamp) and refuses sign-in until unfrozen.</summary>
-    public async Task FreezeAsync(ApplicationUser user, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Ends every session of the account at once (sessions deleted, new security stamp) and refuses sign-in
+    /// until unfrozen; with <paramref name="removePasskeys"/>, a passkey an intruder added goes too.</summary>
+    public async Task FreezeAsync(ApplicationUser user, string reason, bool removePasskeys = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (removePasskeys)
+        {
+            await RemovePasskeysAsync(user, cancellationToken);
+        }
+
         if (user.IsFrozen)
         {
             return;
@@ -29,7 +36,25 @@ public sealed class AccountSecurity(
         user.FrozenAt = clock.GetUtcNow();
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.RevokeAllAsync(user.Id, cancellationToken: cancellationToken);
         await audit.WriteAsync(AuditKinds.Frozen, user.Id, reason, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Every passkey of the account: they survive a password change and the end of sessions, so after a
+    /// takeover the owner must be able to drop them all at once.</summary>
+    public async Task RemovePasskeysAsync(ApplicationUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var passkeys = await users.GetPasskeysAsync(user);
+        foreach (var passkey in passkeys)
+        {
+            Check(await users.RemovePasskeyAsync(user, passkey.CredentialId));
+        }
+
+        if (passkeys.Count > 0)
+        {
+            await audit.WriteAsync(AuditKinds.PasskeyRemoved, user.Id, $"all ({passkeys.Count})", cancellationToken: cancellationToken);
+        }
     }
 
     public async Task UnfreezeAsync(ApplicationUser user, string reason, CancellationToken cancellationToken = default)
@@ -47,7 +72,8 @@ public sealed class AccountSecurity(
 
     /// <summary>Freezes the account and files a high-priority request carrying the sign-in history
     /// (<paramref name="context"/> comes from <see cref="RequestContextBuilder"/>).</summary>
-    public async Task<SupportRequest> ReportAsync(ApplicationUser user, string kind, string? description, RequestContext context, CancellationToken cancellationToken = default)
+    public async Task<SupportRequest> ReportAsync(ApplicationUser user, string kind, string? description, RequestContext context, bool removePasskeys = false,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!Kinds.Contains(kind))
@@ -55,7 +81,7 @@ public sealed class AccountSecurity(
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown security report kind.");
         }
 
-        await FreezeAsync(user, $"security report: {kind}", cancellationToken);
+        await FreezeAsync(user, $"security report: {kind}", removePasskeys, cancellationToken);
         var request = await requests.CreateAsync(new SupportRequest
         {
             Reference = "",
@@ -67,7 +93,7 @@ public sealed class AccountSecurity(
             UserId = user.Id,
             Email = user.Email!,
             Name = user.DisplayName,
-            Description = string.IsNullOrWhiteSpace(description) ? "-" : description.Trim(),
+            Description = string.IsNullOrWhiteSpace(description) ? "-" : Infrastructure.PlainText.Multiline(description),
             SystemContextJson = RequestContext.Serialize(context),
         }, cancellationToken);
         await audit.WriteAsync(AuditKinds.SecurityReport, user.Id, $"{kind} {request.Reference}", cancellationToken: cancellationToken);

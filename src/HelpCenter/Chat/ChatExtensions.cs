@@ -13,6 +13,7 @@ public static class ChatExtensions
 
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChatAccess>();
+        builder.Services.AddSingleton<ChatFloodGuard>();
         builder.Services.AddScoped<ChatQueue>();
         builder.Services.AddSingleton<CannedReplies>();
         builder.Services.AddScoped<ChatTranscripts>();

@@ -13,8 +13,9 @@ namespace HelpCenter.Contact;
 /// a data-protected token naming the flow travels, so the customer cannot edit it or open someone else's flow.
 /// </summary>
 public sealed class ContactFlowService(HelpCenterDbContext db, IDataProtectionProvider protection, SearchService search,
-    IOptions<DeflectionOptions> options, TimeProvider clock)
+    IOptions<DeflectionOptions> options, AnalyticsBudget budget, TimeProvider clock)
 {
+    private const string PendingPrefix = "pending\n";
     private readonly IDataProtector _protector = protection.CreateProtector("HelpCenter.ContactFlow.v1");
 
     public string Protect(ContactFlow flow)
@@ -23,27 +24,86 @@ public sealed class ContactFlowService(HelpCenterDbContext db, IDataProtectionPr
         return _protector.Protect(flow.Id.ToString("N"));
     }
 
-    /// <summary>The flow named by a token, if the token is genuine and the flow belongs to this visitor.</summary>
+    /// <summary>A flow for a page view that carries nothing worth keeping yet (no visitor cookie, no question): not
+    /// stored; its token (<see cref="ProtectPending"/>) stores it when the visitor first does something with it.</summary>
+    public ContactFlow Pending(string language, string? startPage) =>
+        new() { Id = Guid.NewGuid(), VisitorId = "", Language = language, StartPage = startPage, StartedAt = clock.GetUtcNow() };
+
+    public string ProtectPending(ContactFlow flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        return _protector.Protect($"{PendingPrefix}{flow.Id:N}\n{flow.Language}\n{flow.StartPage}");
+    }
+
+    /// <summary>The flow named by a token, if the token is genuine and the flow belongs to this visitor. A pending
+    /// flow's token stores the flow now, for the visitor whose cookie the request carries.</summary>
     public async Task<ContactFlow?> FindAsync(string? token, HttpContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (string.IsNullOrEmpty(token) || token.Length > 500)
+        if (string.IsNullOrEmpty(token) || token.Length > 1000)
         {
             return null;
         }
 
+        string payload;
         Guid id;
         try
         {
-            id = Guid.ParseExact(_protector.Unprotect(token), "N");
+            payload = _protector.Unprotect(token);
+            id = Guid.ParseExact(payload.StartsWith(PendingPrefix, StringComparison.Ordinal) ? payload.Split('\n')[1] : payload, "N");
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
         {
             return null;
         }
 
+        if (payload.StartsWith(PendingPrefix, StringComparison.Ordinal))
+        {
+            return await StorePendingAsync(id, payload.Split('\n'), context, cancellationToken);
+        }
+
         var visitor = VisitorCookie.GetOrCreate(context);
         return await db.ContactFlows.FirstOrDefaultAsync(f => f.Id == id && f.VisitorId == visitor, cancellationToken);
+    }
+
+    private async Task<ContactFlow?> StorePendingAsync(Guid id, string[] parts, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (VisitorCookie.Existing(context) is not { } visitor)
+        {
+            return null;
+        }
+
+        if (await db.ContactFlows.FirstOrDefaultAsync(f => f.Id == id && f.VisitorId == visitor, cancellationToken) is { } stored)
+        {
+            return stored;
+        }
+
+        if (parts is not [_, _, var language, var startPage] || !budget.TryTake(context, hasQuestion: false))
+        {
+            return null;
+        }
+
+        var flow = new ContactFlow
+        {
+            Id = id,
+            VisitorId = visitor,
+            UserId = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+            Language = language,
+            StartPage = startPage.Length == 0 ? null : startPage,
+            StartedAt = clock.GetUtcNow(),
+        };
+        db.ContactFlows.Add(flow);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return flow;
+        }
+        catch (DbUpdateException)
+        {
+            // Stored meanwhile by a parallel request of this visitor (or the token was replayed by another visitor).
+            db.Entry(flow).State = EntityState.Detached;
+            return await db.ContactFlows.FirstOrDefaultAsync(f => f.Id == id && f.VisitorId == visitor, cancellationToken);
+        }
     }
 
     public async Task<ContactFlow> StartAsync(HttpContext context, string language, string? startPage, CancellationToken cancellationToken = default)
@@ -70,7 +130,7 @@ public sealed class ContactFlowService(HelpCenterDbContext db, IDataProtectionPr
         ArgumentNullException.ThrowIfNull(flow);
         var settings = options.Value;
         flow.Topic = topic;
-        flow.Question = Truncate(question, ContactFlow.QuestionMaxLength);
+        flow.Question = Truncate(PlainText.Multiline(question), ContactFlow.QuestionMaxLength);
         if (question.Trim().Length < settings.MinimumQuestionLength)
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -100,7 +160,7 @@ public sealed class ContactFlowService(HelpCenterDbContext db, IDataProtectionPr
         }
 
         flow.Topic = topic ?? flow.Topic;
-        flow.Question = Truncate(question, ContactFlow.QuestionMaxLength);
+        flow.Question = Truncate(PlainText.Multiline(question), ContactFlow.QuestionMaxLength);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -40,7 +40,10 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
         public IReadOnlyList<StoredScreenshot> Screenshots { get; init; } = [];
     }
 
-    public async Task<SupportRequest> CreateAsync(HttpContext http, ContactFlow flow, Submission submission, CancellationToken cancellationToken = default)
+    /// <summary>The stored request, and whether its confirmation mail failed (the request is kept either way).</summary>
+    public sealed record Created(SupportRequest Request, bool ConfirmationFailed);
+
+    public async Task<Created> CreateAsync(HttpContext http, ContactFlow flow, Submission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(flow);
@@ -56,8 +59,8 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
             Language = submission.Language,
             UserId = context.Account?.Id,
             Email = submission.Email,
-            Name = submission.Name,
-            Description = submission.Description,
+            Name = submission.Name is null ? null : PlainText.SingleLine(submission.Name),
+            Description = PlainText.Multiline(submission.Description),
             AccountNumber = submission.AccountNumber,
             TransactionIds = submission.TransactionIds.Count == 0 ? null : string.Join('\n', submission.TransactionIds),
             Phone = submission.Phone,
@@ -68,13 +71,14 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
             SystemContextJson = RequestContext.Serialize(context),
         }, cancellationToken);
 
+        var mailFailed = false;
         if (flow.RequestId is null)
         {
             await flows.MarkEscalatedAsync(flow, submission.Channel, request.Id, cancellationToken);
-            await requests.SendConfirmationAsync(request, cancellationToken);
+            mailFailed = !await requests.SendConfirmationAsync(request, cancellationToken);
         }
 
-        return request;
+        return new Created(request, mailFailed);
     }
 
     /// <summary>A live chat: a request on the chat channel whose first message is the question already typed.</summary>

@@ -15,10 +15,19 @@ namespace HelpCenter.Contact;
 /// decoded and encoded again, which drops metadata (EXIF, XMP, text chunks) and anything appended to the file.
 /// Files live in the data folder, outside the web root, under random names; only staff pages serve them.
 /// </summary>
-public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOptions> options)
+public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOptions> options) : IDisposable
 {
     public const int MaxSide = 8000;
-    public const long MaxPixels = 40_000_000;
+
+    /// <summary>16 megapixels (a 5K screen is 14.7): 64 MB as a bitmap. An 8000x5000 PNG of 117 KB used to be decoded
+    /// into 160 MB in about a second; it is now refused from its header, before any pixel is decoded.</summary>
+    public const long MaxPixels = 16_777_216;
+
+    private static readonly TimeSpan DecodeQueueTimeout = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _decodeGate = new(1, 1);
+    private int _decoding;
+    private int _peakDecoding;
+    private int _decodes;
 
     public int MaxCount => options.Value.MaxScreenshots;
 
@@ -59,31 +68,75 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
             return ScreenshotResult.Fail(ScreenshotError.TooManyPixels);
         }
 
-        using var bitmap = SKBitmap.Decode(codec);
-        if (bitmap is null)
+        // One decode at a time: a bitmap of MaxPixels takes 64 MB, and four uploads at once would take four times that.
+        // A queue of uploads waits a bounded time, then is told to try again rather than piling up.
+        if (!await _decodeGate.WaitAsync(DecodeQueueTimeout, cancellationToken))
         {
-            return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+            return ScreenshotResult.Fail(ScreenshotError.Busy);
         }
 
-        // PNG stays PNG (sharp text in screenshots); photos are stored as JPEG.
-        var (encoding, extension, contentType) = format == "png"
-            ? (SKEncodedImageFormat.Png, "png", "image/png")
-            : (SKEncodedImageFormat.Jpeg, "jpg", "image/jpeg");
-        using var image = SKImage.FromBitmap(bitmap);
-        using var encoded = image.Encode(encoding, 90);
-        if (encoded is null)
+        try
         {
-            return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+            return await DecodeAndStoreAsync(codec, format, fileName);
         }
-
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + extension;
-        var path = Path.Combine(paths.DataFolder("uploads"), id);
-        await using (var file = File.Create(path))
+        finally
         {
-            encoded.SaveTo(file);
+            _decodeGate.Release();
         }
+    }
 
-        return ScreenshotResult.Ok(new StoredScreenshot(id, contentType, new FileInfo(path).Length, bitmap.Width, bitmap.Height, SafeName(fileName)));
+    public void Dispose() => _decodeGate.Dispose();
+
+    /// <summary>Images decoded since the start, and the most ever decoded at once (tests read them).</summary>
+    internal int Decodes => _decodes;
+
+    internal int PeakDecoding => _peakDecoding;
+
+    private async Task<ScreenshotResult> DecodeAndStoreAsync(SKCodec codec, string format, string? fileName)
+    {
+        var inFlight = Interlocked.Increment(ref _decoding);
+        InterlockedMax(ref _peakDecoding, inFlight);
+        Interlocked.Increment(ref _decodes);
+        try
+        {
+            using var bitmap = SKBitmap.Decode(codec);
+            if (bitmap is null)
+            {
+                return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+            }
+
+            // PNG stays PNG (sharp text in screenshots); photos are stored as JPEG.
+            var (encoding, extension, contentType) = format == "png"
+                ? (SKEncodedImageFormat.Png, "png", "image/png")
+                : (SKEncodedImageFormat.Jpeg, "jpg", "image/jpeg");
+            using var image = SKImage.FromBitmap(bitmap);
+            using var encoded = image.Encode(encoding, 90);
+            if (encoded is null)
+            {
+                return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+            }
+
+            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + extension;
+            var path = Path.Combine(paths.DataFolder("uploads"), id);
+            await using (var file = File.Create(path))
+            {
+                encoded.SaveTo(file);
+            }
+
+            return ScreenshotResult.Ok(new StoredScreenshot(id, contentType, new FileInfo(path).Length, bitmap.Width, bitmap.Height, SafeName(fileName)));
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _decoding);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = target) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 
     /// <summary>A stored screenshot, or null. Only ids this store generates are accepted (no paths).</summary>
@@ -158,6 +211,7 @@ public enum ScreenshotError
     NotAnImage,
     TooManyPixels,
     Unreadable,
+    Busy,
 }
 
 public sealed record ScreenshotResult(StoredScreenshot? Screenshot, ScreenshotError? Error)

@@ -18,6 +18,13 @@ public static class SiteExtensions
         services.AddSingleton<IValidateOptions<HelpCenterOptions>, HelpCenterOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteClock>();
+        services.AddSingleton<AnalyticsBudget>();
+
+        // No "Server: Kestrel": nothing for a scanner to match against a list of known flaws.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        // A malformed parameter (?limit=abc) is the same 400 in every environment; by default Development throws instead.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
         // Keys live in the data folder so that cookies and antiforgery tokens survive restarts
         // (and, with a shared data folder, work across instances).
@@ -48,8 +55,10 @@ public static class SiteExtensions
             });
             limiter.OnRejected = (context, _) =>
             {
-                // Re-executed by the status code page middleware into a friendly, localised page.
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // Re-executed by the status code page middleware into a friendly, localised page. Retry-After is when the
+                // window that refused this request ends, so a well-behaved client neither waits too long nor retries early.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });

@@ -87,9 +87,15 @@ public sealed class SupportRequest
 
     public string? SurveyComment { get; set; }
 
+    /// <summary>Chat: when the transcript was last mailed (at most once an hour).</summary>
+    public DateTimeOffset? TranscriptMailedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A chat that has ended: read-only.</summary>
+    public bool IsEndedChat => Channel == RequestChannel.Chat && Status == RequestStatus.Solved;
 }
 
 public enum RequestChannel
@@ -187,7 +193,9 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
                     list => list.Aggregate(0, (hash, s) => HashCode.Combine(hash, s.GetHashCode())),
                     list => list.ToList()))
             .HasMaxLength(4000);
+        builder.Ignore(r => r.IsEndedChat);
         builder.Property(r => r.SurveyComment).HasMaxLength(1000);
+        builder.Property(r => r.TranscriptMailedAt).HasConversion<Infrastructure.Data.UtcTicksConverter>();
         builder.Property(r => r.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.Property(r => r.AssignedToId).HasMaxLength(450);

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using HelpCenter.Accounts;
 using HelpCenter.Chat;
 using HelpCenter.Contact;
 using HelpCenter.Localization;
 using HelpCenter.Requests;
 using HelpCenter.Search;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,7 +20,7 @@ namespace HelpCenter.Pages.Chat;
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
 public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQueue queue, CustomerChat chat, ScreenshotStore images,
-    ChatTranscripts transcripts, IStringLocalizer<SharedResource> localizer) : PageModel
+    ChatTranscripts transcripts, ChatFloodGuard flood, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -26,6 +28,13 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
     public SupportRequest Item { get; private set; } = default!;
 
     public IReadOnlyList<RequestMessage> Visible { get; private set; } = [];
+
+    /// <summary>The signed-in owner, or the browser of an account-less chat that has not ended: may read the
+    /// conversation. After the end the browser's token shows the end page only (survey, transcript by link).</summary>
+    public bool CanRead { get; private set; }
+
+    /// <summary>Signed in as the chat's owner: the transcript goes to the account's own address.</summary>
+    public bool IsOwner { get; private set; }
 
     public ChatStatus Status { get; private set; } = default!;
 
@@ -63,7 +72,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
     public sealed class EmailInput
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
         public string Email { get; set; } = "";
     }
 
@@ -93,6 +102,15 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         if (!ModelState.IsValid)
         {
             Input = input;
+            return Page();
+        }
+
+        // The same limit as through the hub: per conversation and per sender, not per connection or form.
+        if (!flood.TryAcquire(Item.Reference, agent: false, User, HttpContext))
+        {
+            Input = input;
+            ModelState.AddModelError("Input.Text", localizer["Chat.TooManyMessages"]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
@@ -131,7 +149,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
     /// <summary>An image of this chat, for its customer; served like the operators' copy (sandboxed, not cached).</summary>
     public async Task<IActionResult> OnGetImageAsync(string? id, CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) && images.Serve(Item, id, Response) is { } image ? image : NotFound();
+        await LoadAsync(cancellationToken) && CanRead && images.Serve(Item, id, Response) is { } image ? image : NotFound();
 
     /// <summary>The language to chat in (routes to operators who speak it), while no operator has the chat yet.</summary>
     public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken cancellationToken)
@@ -144,6 +162,11 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         if (language is null || !ChatQueue.Languages.Contains(language))
         {
             return BadRequest();
+        }
+
+        if (Item.Status == RequestStatus.Solved)
+        {
+            return Redirect("/chat/" + Item.Reference);
         }
 
         await queue.ChangeLanguageAsync(Item, language, cancellationToken);
@@ -195,7 +218,11 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         return Reload();
     }
 
-    /// <summary>Mails the conversation (without internal notes) to the address the customer gives.</summary>
+    /// <summary>
+    /// The transcript by mail, once the chat has ended and at most once an hour. The signed-in owner gets the
+    /// conversation at the account's own address (whatever the form says); a browser without an account names an
+    /// address and gets the private link only: the site never mails text a visitor wrote to an unproven address.
+    /// </summary>
     public async Task<IActionResult> OnPostTranscriptAsync([Bind(Prefix = nameof(Transcript))] EmailInput transcript, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -203,14 +230,31 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        if (Item.Status != RequestStatus.Solved)
+        {
+            return Reload();
+        }
+
+        var to = IsOwner ? (await users.FindByIdAsync(Item.UserId!))?.Email : transcript.Email.Trim();
+        if (IsOwner)
+        {
+            ModelState.Clear();
+        }
+
+        if (!ModelState.IsValid || to is null)
         {
             Transcript = transcript;
             return Page();
         }
 
-        await transcripts.SendAsync(Item, transcript.Email.Trim(), cancellationToken);
-        TempData["Status"] = "Chat.TranscriptSent";
+        if (!await requests.ClaimTranscriptMailAsync(Item, cancellationToken))
+        {
+            TempData["Status"] = "Chat.TranscriptAlreadySent";
+            return Reload();
+        }
+
+        var sent = await transcripts.SendAsync(Item, to, verifiedAddress: IsOwner, cancellationToken);
+        TempData["Status"] = !sent ? "Chat.TranscriptNotSent" : IsOwner ? "Chat.TranscriptSent" : "Chat.TranscriptLinkSent";
         return Reload();
     }
 
@@ -222,14 +266,19 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return NotFound();
         }
 
+        if (Item.Status == RequestStatus.Solved)
+        {
+            return Reload();
+        }
+
         if (!ModelState.IsValid)
         {
             Continue = email;
             return Page();
         }
 
-        await requests.ContinueByEmailAsync(Item, email.Email.Trim(), cancellationToken);
-        TempData["Status"] = "Chat.ContinuedByEmail";
+        var mailed = await requests.ContinueByEmailAsync(Item, email.Email.Trim(), cancellationToken);
+        TempData["Status"] = mailed ? "Chat.ContinuedByEmail" : "Request.NotMailed";
         return LocalRedirect(new Uri(requests.PrivateLink(Item)).PathAndQuery);
     }
 
@@ -244,13 +293,15 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (Reference.Length > 32 || await requests.FindAsync(Reference, cancellationToken) is not { } request
-            || !access.IsCustomerOf(request, User, HttpContext))
+            || !(ChatAccess.IsOwner(request, User) || access.HoldsToken(request, HttpContext)))
         {
             return false;
         }
 
         Item = request;
-        Visible = request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList();
+        IsOwner = ChatAccess.IsOwner(request, User);
+        CanRead = access.IsCustomerOf(request, User, HttpContext);
+        Visible = CanRead ? request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList() : [];
         Status = await queue.StatusAsync(request, cancellationToken);
         Suggestions = Status.Stage == ChatStage.Offered ? queue.Suggestions(request) : [];
         Input.ClientId = Guid.NewGuid().ToString("N");

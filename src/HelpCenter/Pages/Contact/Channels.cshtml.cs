@@ -44,7 +44,12 @@ public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, 
 
         var request = await contact.CreateChatAsync(HttpContext, flow, null, cancellationToken);
         await chatQueue.StartAsync(request, cancellationToken);
-        chatAccess.Grant(Response, request.Reference, Request.IsHttps);
+        if (request.UserId is null)
+        {
+            // A signed-in customer's account is the grant: a cookie would outlive the sign-in (logout, freeze).
+            chatAccess.Grant(Response, request.Reference, Request.IsHttps);
+        }
+
         return RedirectToPage("/Chat/Show", new { reference = request.Reference });
     }
 

@@ -14,7 +14,7 @@ namespace HelpCenter.Pages.Contact;
 /// JavaScript through /api/contact/suggest, on "Find answers" without). "I still need help" leads to the channels.
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
-public sealed class IndexModel(ContactFlowService flows, ContentStore content) : PageModel
+public sealed class IndexModel(ContactFlowService flows, ContentStore content, Infrastructure.AnalyticsBudget budget) : PageModel
 {
     public const string FlowCookie = "hc_flow";
 
@@ -81,10 +81,25 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
             // The page the customer came from: named in the link, else the Referer when it is this site.
             from ??= Request.GetTypedHeaders().Referer is { } referer && referer.Host == Request.Host.Host ? referer.PathAndQuery : null;
             var startPage = from is { Length: <= 300 } && Url.IsLocalUrl(from) ? from : null;
+            if (!budget.TryTake(HttpContext, hasQuestion: !string.IsNullOrWhiteSpace(Q)))
+            {
+                // Nothing worth a row yet: the flow is stored when the visitor (now with a cookie) does something.
+                Infrastructure.VisitorCookie.GetOrCreate(HttpContext);
+                current = flows.Pending(Languages.Current, startPage);
+                FlowToken = flows.ProtectPending(current);
+                RememberFlow();
+                return current;
+            }
+
             current = await flows.StartAsync(HttpContext, Languages.Current, startPage, cancellationToken);
         }
 
         FlowToken = flows.Protect(current);
+        RememberFlow();
+        return current;
+    }
+
+    private void RememberFlow() =>
         Response.Cookies.Append(FlowCookie, FlowToken, new CookieOptions
         {
             HttpOnly = true,
@@ -93,6 +108,4 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
             SameSite = SameSiteMode.Lax,
             MaxAge = TimeSpan.FromHours(2),
         });
-        return current;
-    }
 }

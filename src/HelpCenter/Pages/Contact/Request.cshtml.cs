@@ -42,7 +42,7 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
         [StringLength(100, ErrorMessage = "Validation.TooLong")]
         public string? Name { get; set; }
 
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
         public string Email { get; set; } = "";
 
         [StringLength(40, ErrorMessage = "Validation.TooLong")]
@@ -152,7 +152,7 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
             stored.Add(result.Screenshot);
         }
 
-        var request = await contact.CreateAsync(HttpContext, flow, new ContactRequests.Submission
+        var (request, mailFailed) = await contact.CreateAsync(HttpContext, flow, new ContactRequests.Submission
         {
             Channel = IsCallback ? RequestChannel.Callback : RequestChannel.Email,
             Email = Input.Email.Trim(),
@@ -167,7 +167,9 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
             SubmissionId = Input.SubmissionId,
             Screenshots = stored,
         }, cancellationToken);
-        TempData["Status"] = "Contact.Received";
+
+        // The request is stored whatever happened to the mail; the page says which.
+        TempData["Status"] = mailFailed ? "Request.NotMailed" : "Contact.Received";
         return LocalRedirect(new Uri(requests.PrivateLink(request)).PathAndQuery);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Pages.Search;
 
-public sealed class IndexModel(SearchService search, SearchAnalytics analytics, ContentStore content, IOptions<SearchOptions> options) : PageModel
+public sealed class IndexModel(SearchService search, SearchAnalytics analytics, AnalyticsBudget budget, ContentStore content, IOptions<SearchOptions> options) : PageModel
 {
     public const int PopularCount = 5;
 
@@ -46,9 +46,10 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
 
         var category = Snapshot.FindCategory(Category ?? "") is null ? null : Category;
         Results = search.Engine.Search(new SearchRequest(Query, Language, category, (PageNumber - 1) * PageSize, PageSize));
-        if (Results.Query.Length > 0)
+        var session = VisitorCookie.GetOrCreate(HttpContext);
+        if (Results.Query.Length > 0 && budget.TryTake(HttpContext, hasQuestion: true))
         {
-            SearchKey = analytics.RecordSearch(Results.Query, Language, category, Results.Total, "page", VisitorCookie.GetOrCreate(HttpContext));
+            SearchKey = analytics.RecordSearch(Results.Query, Language, category, Results.Total, "page", session);
         }
 
         if (Results.Total == 0)

@@ -17,6 +17,36 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HelpCenter.Accounts.AccountSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountSession");
+                });
+
             modelBuilder.Entity("HelpCenter.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -44,6 +74,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset?>("FrozenAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -75,6 +108,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignInDelayedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignInFailures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -111,6 +150,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("LastSeen")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignInDelayedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignInFailures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -539,6 +584,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TranscriptMailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -768,6 +816,15 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("HelpCenter.Accounts.AccountSession", b =>
+                {
+                    b.HasOne("HelpCenter.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HelpCenter.Accounts.KnownBrowser", b =>

@@ -81,8 +81,8 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         var reply = await requests.AddMessageAsync(Item, MessageKind.Agent, Input.Body.Trim(), agent?.Id, agent?.ShownName, cancellationToken: cancellationToken);
         Item.AssignedToId ??= agent?.Id;
         await db.SaveChangesAsync(cancellationToken);
-        await requests.SendReplyAsync(Item, reply, cancellationToken);
-        TempData["Status"] = "AgentRequest.ReplySent";
+        var mailed = await requests.SendReplyAsync(Item, reply, cancellationToken);
+        TempData["Status"] = mailed ? "AgentRequest.ReplySent" : "AgentRequest.ReplyNotMailed";
         return RedirectToPage(new { reference = Reference });
     }
 

@@ -84,6 +84,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     PreferredLanguage = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     FrozenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignInFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignInDelayedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -180,6 +183,7 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     SurveyRating = table.Column<int>(type: "INTEGER", nullable: true),
                     SurveySolved = table.Column<bool>(type: "INTEGER", nullable: true),
                     SurveyComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TranscriptMailedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
@@ -227,6 +231,27 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountSession",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSession", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountSession_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -344,7 +369,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     BrowserHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     FirstSeen = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    LastSeen = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    LastSeen = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SignInFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignInDelayedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -407,6 +434,16 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSession_ExpiresAt",
+                table: "AccountSession",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSession_UserId",
+                table: "AccountSession",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleFeedback_Language_Slug_VisitorId",
@@ -551,6 +588,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountSession");
+
             migrationBuilder.DropTable(
                 name: "AgentPresences");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelpCenter.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HelpCenterDbContext))]
-    [Migration("20261129155826_Initial")]
+    [Migration("20261129164445_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,36 @@ namespace HelpCenter.Infrastructure.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("HelpCenter.Accounts.AccountSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountSession");
+                });
 
             modelBuilder.Entity("HelpCenter.Accounts.ApplicationUser", b =>
                 {
@@ -47,6 +77,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset?>("FrozenAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -78,6 +111,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignInDelayedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignInFailures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -114,6 +153,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("LastSeen")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignInDelayedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignInFailures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -542,6 +587,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TranscriptMailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -771,6 +819,15 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("HelpCenter.Accounts.AccountSession", b =>
+                {
+                    b.HasOne("HelpCenter.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HelpCenter.Accounts.KnownBrowser", b =>

@@ -38,7 +38,13 @@ builder.AddHealth();
 var app = builder.Build();
 if (args is [RebuildIndexCommand.Name, ..])
 {
+    await app.Services.LoadContentAsync();
     return RebuildIndexCommand.Run(app.Services, Console.Out);
+}
+
+if (args is [ExportContentCommand.Name, ..])
+{
+    return await ExportContentCommand.RunAsync(app.Services, args, Console.Out);
 }
 
 if (args is [CreateAdminCommand.Name, ..])

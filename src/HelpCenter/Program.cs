@@ -2,6 +2,7 @@ using HelpCenter.Accounts;
 using HelpCenter.Articles;
 using HelpCenter.Chat;
 using HelpCenter.Contact;
+using HelpCenter.Editor;
 using HelpCenter.Feedback;
 using HelpCenter.Health;
 using HelpCenter.Infrastructure;
@@ -33,6 +34,7 @@ builder.AddChat();
 builder.AddArticles();
 builder.AddFeedback();
 builder.AddSearch();
+builder.AddEditor();
 builder.AddHealth();
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ app.MapHealth();
 app.MapSearch();
 app.MapContact();
 app.MapChat();
+app.MapEditor();
 await app.RunAsync();
 return 0;
 

@@ -25,8 +25,11 @@ public static class ContentLoader
 
         var categories = LoadCategories(contentRoot, problems);
         var articles = new List<Article>();
-        foreach (var file in ReadArticleFiles(contentRoot, problems))
+        var files = ReadArticleFiles(contentRoot, problems);
+        var slugs = files.Select(f => (f.Source.Language, f.Source.Slug)).ToHashSet();
+        foreach (var file in files)
         {
+            problems.AddRange(LinkChecker.Check(file.RelativePath, file.Source.Body, file.BodyLine, (language, slug) => slugs.Contains((language, slug))));
             try
             {
                 articles.Add(file.Source.Render(DateOnly.FromDateTime(file.LastWriteUtc), file.RelativePath));

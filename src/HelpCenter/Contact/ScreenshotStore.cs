@@ -23,16 +23,34 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
 
     public async Task<ScreenshotResult> SaveAsync(Stream content, string? fileName, CancellationToken cancellationToken = default)
     {
+        var (error, image) = await CheckAsync(content, options.Value.MaxScreenshotBytes, cancellationToken);
+        if (image is null)
+        {
+            return ScreenshotResult.Fail(error!.Value);
+        }
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + image.Extension;
+        var path = Path.Combine(paths.DataFolder("uploads"), id);
+        await File.WriteAllBytesAsync(path, image.Bytes, cancellationToken);
+        return ScreenshotResult.Ok(new StoredScreenshot(id, image.ContentType, image.Bytes.Length, image.Width, image.Height, SafeName(fileName)));
+    }
+
+    /// <summary>
+    /// The checks every uploaded image passes (article images too): at most <paramref name="maxBytes"/>, PNG, JPEG or
+    /// WebP by its bytes, a decoder that accepts it, dimensions within limits before decoding; then decoded and encoded
+    /// again (PNG stays PNG, the rest becomes JPEG).
+    /// </summary>
+    public static async Task<(ScreenshotError? Error, CheckedImage? Image)> CheckAsync(Stream content, long maxBytes, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(content);
-        var max = options.Value.MaxScreenshotBytes;
         using var buffer = new MemoryStream();
         var chunk = new byte[81_920];
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > max)
+            if (buffer.Length + read > maxBytes)
             {
-                return ScreenshotResult.Fail(ScreenshotError.TooLarge);
+                return (ScreenshotError.TooLarge, null);
             }
 
             buffer.Write(chunk, 0, read);
@@ -42,26 +60,26 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
         var format = Sniff(bytes);
         if (format is null)
         {
-            return ScreenshotResult.Fail(ScreenshotError.NotAnImage);
+            return (ScreenshotError.NotAnImage, null);
         }
 
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         if (codec is null)
         {
-            return ScreenshotResult.Fail(ScreenshotError.NotAnImage);
+            return (ScreenshotError.NotAnImage, null);
         }
 
         var info = codec.Info;
         if (info.Width <= 0 || info.Height <= 0 || info.Width > MaxSide || info.Height > MaxSide || (long)info.Width * info.Height > MaxPixels)
         {
-            return ScreenshotResult.Fail(ScreenshotError.TooManyPixels);
+            return (ScreenshotError.TooManyPixels, null);
         }
 
         using var bitmap = SKBitmap.Decode(codec);
         if (bitmap is null)
         {
-            return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+            return (ScreenshotError.Unreadable, null);
         }
 
         // PNG stays PNG (sharp text in screenshots); photos are stored as JPEG.
@@ -70,19 +88,9 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
             : (SKEncodedImageFormat.Jpeg, "jpg", "image/jpeg");
         using var image = SKImage.FromBitmap(bitmap);
         using var encoded = image.Encode(encoding, 90);
-        if (encoded is null)
-        {
-            return ScreenshotResult.Fail(ScreenshotError.Unreadable);
-        }
-
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + extension;
-        var path = Path.Combine(paths.DataFolder("uploads"), id);
-        await using (var file = File.Create(path))
-        {
-            encoded.SaveTo(file);
-        }
-
-        return ScreenshotResult.Ok(new StoredScreenshot(id, contentType, new FileInfo(path).Length, bitmap.Width, bitmap.Height, SafeName(fileName)));
+        return encoded is null
+            ? (ScreenshotError.Unreadable, null)
+            : (null, new CheckedImage(encoded.ToArray(), extension, contentType, bitmap.Width, bitmap.Height));
     }
 
     /// <summary>A stored screenshot, or null. Only ids this store generates are accepted (no paths).</summary>
@@ -140,7 +148,7 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
     };
 
     /// <summary>The file name as the customer had it, for display only: no folders, no control characters, 100 characters.</summary>
-    private static string SafeName(string? fileName)
+    public static string SafeName(string? fileName)
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
@@ -150,6 +158,9 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
     [GeneratedRegex(@"^[0-9a-f]{32}\.(png|jpg)$")]
     private static partial Regex IdPattern();
 }
+
+/// <summary>An image that passed <see cref="ScreenshotStore.CheckAsync"/>, re-encoded.</summary>
+public sealed record CheckedImage(byte[] Bytes, string Extension, string ContentType, int Width, int Height);
 
 public enum ScreenshotError
 {

@@ -77,7 +77,8 @@ public sealed class LoginModel(
         if (result.RequiresTwoFactor)
         {
             await activity.RecordAsync(user, SignInOutcome.SecondFactorRequired, cancellationToken);
-            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl, rememberMe = Input.RememberMe });
+            // No return address: the second step decides where this account lands (editors on their console).
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, rememberMe = Input.RememberMe });
         }
 
         if (result.IsLockedOut)
@@ -126,7 +127,7 @@ public sealed class LoginModel(
         }
 
         await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
-        return LocalRedirect(SafeReturnUrl);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HelpCenter.Editor.EditorLanding.AfterSignInAsync(users, user));
     }
 
     /// <summary>The account a credential belongs to, from the credential's id (<c>rawId</c>, base64url).</summary>

@@ -49,7 +49,7 @@ public sealed class LoginWith2faModel(HelpCenterSignInManager signIn, AccountAct
         if (result.Succeeded)
         {
             await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HelpCenter.Editor.EditorLanding.AfterSignInAsync(signIn.UserManager, user));
         }
 
         await activity.RecordAsync(user, result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.WrongSecondFactor, cancellationToken);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelpCenter.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HelpCenterDbContext))]
-    [Migration("20261129140353_Editor")]
+    [Migration("20261129144242_Editor")]
     partial class Editor
     {
         /// <inheritdoc />

@@ -71,6 +71,11 @@ public sealed partial record ArticleSource(
     /// <summary>Tags as one line each, the way revisions store them.</summary>
     public string TagLines => string.Join('\n', Tags);
 
+    /// <summary>Tags stored one a line (a tag from a file may contain a comma).</summary>
+    public static IReadOnlyList<string> TagsFromLines(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Tags as typed in the console: separated by commas (、 too) or lines.</summary>
     public static IReadOnlyList<string> ParseTags(string? text) =>
         (text ?? "").Split(['\n', ',', '、'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
 

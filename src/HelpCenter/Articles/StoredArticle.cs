@@ -150,7 +150,7 @@ public sealed class ArticleRevision
     public List<RevisionComment> Comments { get; set; } = [];
 
     public ArticleSource ToSource(string language, string slug) =>
-        new(language, slug, Title, CategoryId, ArticleSource.ParseTags(Tags), Summary, Faq, Order, Updated, Body);
+        new(language, slug, Title, CategoryId, ArticleSource.TagsFromLines(Tags), Summary, Faq, Order, Updated, Body);
 
     public ArticleSource ToSource() => ToSource(Article.Language, Article.Slug);
 }

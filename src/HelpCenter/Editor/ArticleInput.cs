@@ -42,9 +42,10 @@ public sealed class ArticleInput
     /// <summary>The revision the editor started from (conflict detection).</summary>
     public int BaseNumber { get; set; }
 
+    /// <summary>The article as typed. Model binding turns empty fields into null, so a rejected form gets here with them too.</summary>
     public ArticleSource ToSource() =>
-        new(Language, Slug.Trim(), Title.Trim(), Category.Trim(), ArticleSource.ParseTags(Tags), Summary?.Trim() ?? "", Faq, Order, null,
-            Body.Replace("\r\n", "\n", StringComparison.Ordinal));
+        new(Language ?? Languages.Default, (Slug ?? "").Trim(), (Title ?? "").Trim(), (Category ?? "").Trim(), ArticleSource.ParseTags(Tags), Summary?.Trim() ?? "",
+            Faq, Order, null, (Body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal));
 
     public static ArticleInput From(ArticleSource source, int baseNumber)
     {

@@ -248,7 +248,9 @@ public sealed class EditModel(ArticleWorkflow workflow, ContentStore content, Ar
         Comments = await db.RevisionComments.AsNoTracking()
             .Where(c => db.ArticleRevisions.Any(r => r.Id == c.RevisionId && r.ArticleId == article.Id && shown.Contains(r.Number)))
             .OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        Images = await db.ArticleImages.AsNoTracking().Where(i => i.ArticleId == article.Id).OrderByDescending(i => i.UploadedAt).ToListAsync(cancellationToken);
+        // Newest first, ordered in memory: SQLite cannot order by DateTimeOffset.
+        Images = (await db.ArticleImages.AsNoTracking().Where(i => i.ArticleId == article.Id).ToListAsync(cancellationToken))
+            .OrderByDescending(i => i.UploadedAt).ToList();
         Categories = content.Current.Categories;
         return true;
     }

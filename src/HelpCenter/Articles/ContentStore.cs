@@ -110,13 +110,7 @@ public sealed class ContentStore(SitePaths paths, IServiceScopeFactory scopes, T
     private async Task<ContentSnapshot> BuildAsync(HelpCenterDbContext db, CancellationToken cancellationToken)
     {
         Version = (await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.Value ?? 0;
-        var published = await (
-                from article in db.Articles.AsNoTracking()
-                from revision in db.ArticleRevisions.AsNoTracking()
-                where article.PublishedNumber != null && revision.ArticleId == article.Id && revision.Number == article.PublishedNumber
-                select new { article.Language, article.Slug, article.SourceFile, Revision = revision })
-            .ToListAsync(cancellationToken);
-
+        var published = await PublishedAsync(db, cancellationToken);
         var problems = new List<ContentProblem>(_fileProblems);
         var categories = ContentLoader.LoadCategories(ContentRoot, problems);
         var articles = new List<Article>(published.Count);
@@ -145,6 +139,21 @@ public sealed class ContentStore(SitePaths paths, IServiceScopeFactory scopes, T
         return new ContentSnapshot(articles, categories, problems, synonymSet);
     }
 
+    /// <summary>Every article's published revision: what customers see and what <c>export-content</c> writes.</summary>
+    public static async Task<IReadOnlyList<PublishedRevision>> PublishedAsync(HelpCenterDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await (
+                from article in db.Articles.AsNoTracking()
+                from revision in db.ArticleRevisions.AsNoTracking()
+                where article.PublishedNumber != null && revision.ArticleId == article.Id && revision.Number == article.PublishedNumber
+                select new PublishedRevision(article.Language, article.Slug, article.SourceFile, revision))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Where <c>export-content</c> writes an article that did not come from a file.</summary>
     public static string ExportPath(string language, string categoryId, string slug) => $"{language}/{categoryId}/{slug}.md";
 }
+
+/// <summary>An article's published revision with the article's language, slug and source file.</summary>
+public sealed record PublishedRevision(string Language, string Slug, string? SourceFile, ArticleRevision Revision);

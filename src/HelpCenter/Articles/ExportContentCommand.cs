@@ -36,12 +36,7 @@ public static class ExportContentCommand
     {
         ArgumentNullException.ThrowIfNull(db);
         Directory.CreateDirectory(target);
-        var published = await (
-                from article in db.Articles.AsNoTracking()
-                from revision in db.ArticleRevisions.AsNoTracking()
-                where article.PublishedNumber != null && revision.ArticleId == article.Id && revision.Number == article.PublishedNumber
-                select new { article.Language, article.Slug, article.SourceFile, Revision = revision })
-            .ToListAsync(cancellationToken);
+        var published = await ContentStore.PublishedAsync(db, cancellationToken);
 
         foreach (var row in published)
         {

@@ -50,6 +50,12 @@ public sealed class HistoryModel(ArticleWorkflow workflow, HelpCenterDbContext d
         Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == Id).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
         CommentCounts = await db.RevisionComments.AsNoTracking().Where(c => db.ArticleRevisions.Any(r => r.Id == c.RevisionId && r.ArticleId == Id))
             .GroupBy(c => c.RevisionId).ToDictionaryAsync(g => g.Key, g => g.Count(), cancellationToken);
+        // Without a choice, the newest change is shown.
+        if (From is null && To is null && Revisions.Count > 1)
+        {
+            (From, To) = (Revisions[1].Number, Revisions[0].Number);
+        }
+
         var from = Revisions.FirstOrDefault(r => r.Number == From);
         var to = Revisions.FirstOrDefault(r => r.Number == To);
         if (from is not null && to is not null)

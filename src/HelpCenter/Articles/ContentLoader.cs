@@ -29,10 +29,10 @@ public static class ContentLoader
         var slugs = files.Select(f => (f.Source.Language, f.Source.Slug)).ToHashSet();
         foreach (var file in files)
         {
-            problems.AddRange(LinkChecker.Check(file.RelativePath, file.Source.Body, file.BodyLine, (language, slug) => slugs.Contains((language, slug))));
             try
             {
                 articles.Add(file.Source.Render(DateOnly.FromDateTime(file.LastWriteUtc), file.RelativePath));
+                problems.AddRange(LinkChecker.Check(file.RelativePath, file.Source.Body, file.BodyLine, (language, slug) => slugs.Contains((language, slug))));
             }
             catch (MarkdownTooComplexException ex)
             {

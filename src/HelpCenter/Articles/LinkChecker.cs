@@ -16,7 +16,17 @@ public static partial class LinkChecker
     public static IEnumerable<ContentProblem> Check(string file, string body, int bodyLine, Func<string, string, bool> exists)
     {
         ArgumentNullException.ThrowIfNull(exists);
-        var document = Markdown.Parse(body, MarkdownRenderer.Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(body, MarkdownRenderer.Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nested beyond Markdig's limit: rendering reports that problem, with its line.
+            yield break;
+        }
+
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (link.Url is null || ArticleLink().Match(link.Url) is not { Success: true } match)

@@ -13,7 +13,7 @@ namespace HelpCenter.Editor;
 /// (<see cref="ScreenshotStore.CheckAsync"/>), stored under the data folder with random names, and served to everyone
 /// at <c>/media/articles/{id}</c> (articles are public) with a year of caching: a name is never reused for other bytes.
 /// </summary>
-public sealed partial class ArticleImages(SitePaths paths, HelpCenterDbContext db, IOptions<EditorOptions> options)
+public sealed partial class ArticleImages(SitePaths paths, HelpCenterDbContext db, Audit.AuditLog audit, IOptions<EditorOptions> options)
 {
     public const string UrlPrefix = "/media/articles/";
     public const string Folder = "article-images";
@@ -43,6 +43,7 @@ public sealed partial class ArticleImages(SitePaths paths, HelpCenterDbContext d
         };
         db.ArticleImages.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(Audit.AuditKinds.ArticleImageUploaded, $"article:{articleId}", $"{id} {stored.OriginalName}", actor.Id, cancellationToken);
         return (null, stored);
     }
 

@@ -173,7 +173,6 @@ public sealed class EditModel(ArticleWorkflow workflow, ContentStore content, Ar
             return await PageWithErrorAsync(localizer["Contact.Screenshot." + reason, ScreenshotStore.SafeName(image.FileName)], cancellationToken);
         }
 
-        await HttpContext.RequestServices.GetRequiredService<Audit.AuditLog>().WriteAsync(Audit.AuditKinds.ArticleImageUploaded, $"article:{Id}", image.FileName, cancellationToken: cancellationToken);
         Done = "Editor.ImageUploaded";
         return RedirectToPage(null, null, new { Id }, "hc-images");
     }

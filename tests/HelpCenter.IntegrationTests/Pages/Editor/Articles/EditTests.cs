@@ -213,6 +213,10 @@ public sealed class EditTests(MailFactory factory) : IClassFixture<MailFactory>
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal("public, max-age=31536000, immutable", image.Headers.CacheControl!.ToString());
         Assert.Contains("sandbox", string.Join(" ", image.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.SubjectId == $"article:{id}" && e.Kind == AuditKinds.ArticleImageUploaded));
     }
 
     [Fact]

@@ -149,7 +149,10 @@ public sealed class SearchEngine : IDisposable
     }
 
     /// <summary>Searches; never throws for any text, returns an empty result when nothing is searchable.</summary>
-    public SearchResults Search(SearchRequest request)
+    public SearchResults Search(SearchRequest request) => Search(request, null);
+
+    /// <summary>Searches with <paramref name="synonyms"/> instead of the current ones (an editor trying rules before saving them).</summary>
+    public SearchResults Search(SearchRequest request, SynonymSet? synonyms)
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = QueryBuilder.Clean(request.Text);
@@ -160,7 +163,7 @@ public sealed class SearchEngine : IDisposable
         {
             // Synonyms are looked up once: the query matches them and the highlighting marks them.
             var normalized = JapaneseText.Normalize(text);
-            var alternatives = _synonyms.Expand(normalized, request.Language);
+            var alternatives = (synonyms ?? _synonyms).Expand(normalized, request.Language);
             var query = _queries.Build(text, request.Language, alternatives, searcher.IndexReader);
             if (query is null)
             {

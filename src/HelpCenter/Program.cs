@@ -4,6 +4,7 @@ using HelpCenter.Articles;
 using HelpCenter.Audit;
 using HelpCenter.Chat;
 using HelpCenter.Contact;
+using HelpCenter.Editor;
 using HelpCenter.Feedback;
 using HelpCenter.Health;
 using HelpCenter.Infrastructure;
@@ -38,12 +39,19 @@ builder.AddChat();
 builder.AddArticles();
 builder.AddFeedback();
 builder.AddSearch();
+builder.AddEditor();
 builder.AddHealth();
 
 var app = builder.Build();
 if (args is [RebuildIndexCommand.Name, ..])
 {
+    await app.Services.LoadContentAsync();
     return RebuildIndexCommand.Run(app.Services, Console.Out);
+}
+
+if (args is [ExportContentCommand.Name, ..])
+{
+    return await ExportContentCommand.RunAsync(app.Services, args, Console.Out);
 }
 
 if (args is [CreateAdminCommand.Name, ..])
@@ -58,6 +66,7 @@ app.MapSearch();
 app.MapSeo();
 app.MapContact();
 app.MapChat();
+app.MapEditor();
 await app.RunAsync();
 return 0;
 

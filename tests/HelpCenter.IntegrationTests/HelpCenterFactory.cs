@@ -157,7 +157,7 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
                 var scopes = Scopes.Value is { } list ? string.Join(" ", list.SelectMany(Flatten)) : "";
-                lines.Enqueue($"{logLevel} {category} [{scopes}] {formatter(state, exception)} {exception?.GetType().Name}");
+                lines.Enqueue($"{logLevel} {category} [{scopes}] {formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}");
             }
 
             private static IEnumerable<string> Flatten(object scope) =>

@@ -31,18 +31,41 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
 
     public int MaxCount => options.Value.MaxScreenshots;
 
+    /// <summary>Images decoded since the start, and the most ever decoded at once (tests read them).</summary>
+    internal int Decodes => _decodes;
+
+    internal int PeakDecoding => _peakDecoding;
+
     public async Task<ScreenshotResult> SaveAsync(Stream content, string? fileName, CancellationToken cancellationToken = default)
     {
+        var (error, image) = await CheckAsync(content, options.Value.MaxScreenshotBytes, cancellationToken);
+        if (image is null)
+        {
+            return ScreenshotResult.Fail(error!.Value);
+        }
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + image.Extension;
+        var path = Path.Combine(paths.DataFolder("uploads"), id);
+        await File.WriteAllBytesAsync(path, image.Bytes, cancellationToken);
+        return ScreenshotResult.Ok(new StoredScreenshot(id, image.ContentType, image.Bytes.Length, image.Width, image.Height, SafeName(fileName)));
+    }
+
+    /// <summary>
+    /// The checks every uploaded image passes (article images too): at most <paramref name="maxBytes"/>, PNG, JPEG or
+    /// WebP by its bytes, a decoder that accepts it, dimensions within limits read from the header before decoding;
+    /// then decoded, one image at a time, and encoded again (PNG stays PNG, the rest becomes JPEG).
+    /// </summary>
+    public async Task<(ScreenshotError? Error, CheckedImage? Image)> CheckAsync(Stream content, long maxBytes, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(content);
-        var max = options.Value.MaxScreenshotBytes;
         using var buffer = new MemoryStream();
         var chunk = new byte[81_920];
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > max)
+            if (buffer.Length + read > maxBytes)
             {
-                return ScreenshotResult.Fail(ScreenshotError.TooLarge);
+                return (ScreenshotError.TooLarge, null);
             }
 
             buffer.Write(chunk, 0, read);
@@ -52,32 +75,32 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
         var format = Sniff(bytes);
         if (format is null)
         {
-            return ScreenshotResult.Fail(ScreenshotError.NotAnImage);
+            return (ScreenshotError.NotAnImage, null);
         }
 
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         if (codec is null)
         {
-            return ScreenshotResult.Fail(ScreenshotError.NotAnImage);
+            return (ScreenshotError.NotAnImage, null);
         }
 
         var info = codec.Info;
         if (info.Width <= 0 || info.Height <= 0 || info.Width > MaxSide || info.Height > MaxSide || (long)info.Width * info.Height > MaxPixels)
         {
-            return ScreenshotResult.Fail(ScreenshotError.TooManyPixels);
+            return (ScreenshotError.TooManyPixels, null);
         }
 
         // One decode at a time: a bitmap of MaxPixels takes 64 MB, and four uploads at once would take four times that.
         // A queue of uploads waits a bounded time, then is told to try again rather than piling up.
         if (!await _decodeGate.WaitAsync(DecodeQueueTimeout, cancellationToken))
         {
-            return ScreenshotResult.Fail(ScreenshotError.Busy);
+            return (ScreenshotError.Busy, null);
         }
 
         try
         {
-            return await DecodeAndStoreAsync(codec, format, fileName);
+            return Reencode(codec, format);
         }
         finally
         {
@@ -87,12 +110,7 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
 
     public void Dispose() => _decodeGate.Dispose();
 
-    /// <summary>Images decoded since the start, and the most ever decoded at once (tests read them).</summary>
-    internal int Decodes => _decodes;
-
-    internal int PeakDecoding => _peakDecoding;
-
-    private async Task<ScreenshotResult> DecodeAndStoreAsync(SKCodec codec, string format, string? fileName)
+    private (ScreenshotError? Error, CheckedImage? Image) Reencode(SKCodec codec, string format)
     {
         var inFlight = Interlocked.Increment(ref _decoding);
         InterlockedMax(ref _peakDecoding, inFlight);
@@ -102,7 +120,7 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
             using var bitmap = SKBitmap.Decode(codec);
             if (bitmap is null)
             {
-                return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+                return (ScreenshotError.Unreadable, null);
             }
 
             // PNG stays PNG (sharp text in screenshots); photos are stored as JPEG.
@@ -111,19 +129,9 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
                 : (SKEncodedImageFormat.Jpeg, "jpg", "image/jpeg");
             using var image = SKImage.FromBitmap(bitmap);
             using var encoded = image.Encode(encoding, 90);
-            if (encoded is null)
-            {
-                return ScreenshotResult.Fail(ScreenshotError.Unreadable);
-            }
-
-            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + extension;
-            var path = Path.Combine(paths.DataFolder("uploads"), id);
-            await using (var file = File.Create(path))
-            {
-                encoded.SaveTo(file);
-            }
-
-            return ScreenshotResult.Ok(new StoredScreenshot(id, contentType, new FileInfo(path).Length, bitmap.Width, bitmap.Height, SafeName(fileName)));
+            return encoded is null
+                ? (ScreenshotError.Unreadable, null)
+                : (null, new CheckedImage(encoded.ToArray(), extension, contentType, bitmap.Width, bitmap.Height));
         }
         finally
         {
@@ -194,7 +202,7 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
     };
 
     /// <summary>The file name as the customer had it, for display only: no folders, no control characters, 100 characters.</summary>
-    private static string SafeName(string? fileName)
+    public static string SafeName(string? fileName)
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
@@ -220,3 +228,6 @@ public sealed record ScreenshotResult(StoredScreenshot? Screenshot, ScreenshotEr
 
     public static ScreenshotResult Fail(ScreenshotError error) => new(null, error);
 }
+
+/// <summary>An upload that passed the checks, re-encoded: the bytes to store.</summary>
+public sealed record CheckedImage(byte[] Bytes, string Extension, string ContentType, int Width, int Height);

@@ -59,6 +59,14 @@ public sealed class SiteClock(TimeProvider time, IOptions<HelpCenterOptions> opt
         return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
     }
 
+    /// <summary>"2026-12-01" and "10:00" typed as a wall-clock time in the site's zone (an editor's schedule), as a
+    /// moment; null when either is missing or malformed.</summary>
+    public DateTimeOffset? ParseLocal(string? date, string? time) =>
+        DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        && TimeOnly.TryParseExact(time?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? FromLocal(day.ToDateTime(at))
+            : null;
+
     /// <summary>A moment written for readers of <paramref name="language"/> (ja, en, zh), in the site's time zone.</summary>
     public string Format(DateTimeOffset at, TimeFormat format, string language, bool withZone = false)
     {

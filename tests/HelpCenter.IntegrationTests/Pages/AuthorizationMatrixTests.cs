@@ -36,6 +36,9 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         // (ChatHubTests).
         ["/hubs/chat"] = 400,
         ["/hubs/chat/negotiate"] = 405,
+
+        // Article images are public like the articles; the sample name is not a stored image.
+        ["/media/articles/{file}"] = 404,
     };
 
     [Fact]
@@ -56,6 +59,7 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         var patterns = EndpointCatalog.GetPatterns(factory.Services);
         Assert.Contains("/admin/users/{id}", patterns.Select(EndpointCatalog.Describe));
         Assert.Contains("/agent", patterns.Select(EndpointCatalog.Describe));
+        Assert.Contains("/editor/articles/{id}/history", patterns.Select(EndpointCatalog.Describe));
         foreach (var pattern in patterns)
         {
             var url = EndpointCatalog.Fill(pattern, customerId, reference);

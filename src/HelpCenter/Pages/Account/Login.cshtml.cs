@@ -82,7 +82,8 @@ public sealed class LoginModel(
         if (result.RequiresTwoFactor)
         {
             await activity.RecordAsync(user, SignInOutcome.SecondFactorRequired, cancellationToken);
-            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl, rememberMe = Input.RememberMe });
+            // No return address: the second step decides where this account lands (editors on their console).
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, rememberMe = Input.RememberMe });
         }
 
         // NotAllowed is decided before the password is checked: only say why to someone who knows the password.
@@ -133,7 +134,7 @@ public sealed class LoginModel(
         }
 
         await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
-        return LocalRedirect(SafeReturnUrl);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HelpCenter.Editor.EditorLanding.AfterSignInAsync(users, user));
     }
 
     /// <summary>The account a credential belongs to, from the credential's id (<c>rawId</c>, base64url).</summary>

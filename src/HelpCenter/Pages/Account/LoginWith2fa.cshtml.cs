@@ -55,7 +55,7 @@ public sealed class LoginWith2faModel(HelpCenterSignInManager signIn, AccountAct
         {
             await throttle.SucceededAsync(user, cancellationToken);
             await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HelpCenter.Editor.EditorLanding.AfterSignInAsync(signIn.UserManager, user));
         }
 
         await throttle.FailedAsync(user, user.Email!, cancellationToken);

@@ -1,23 +1,15 @@
 using HelpCenter.Audit;
-using HelpCenter.Requests;
 using Microsoft.AspNetCore.Identity;
 
 namespace HelpCenter.Accounts;
 
-/// <summary>Freezing and unfreezing accounts, and the customer's security reports.</summary>
+/// <summary>Freezing and unfreezing accounts (a customer's security report is <see cref="Requests.SecurityReports"/>).</summary>
 public sealed class AccountSecurity(
     UserManager<ApplicationUser> users,
-    RequestService requests,
-    AccountMail mail,
     AccountSessions sessions,
     AuditLog audit,
     TimeProvider clock)
 {
-    public const string Takeover = "takeover";
-    public const string Phishing = "phishing";
-
-    public static readonly IReadOnlyList<string> Kinds = [Takeover, Phishing];
-
     /// <summary>Ends every session of the account at once (sessions deleted, new security stamp) and refuses sign-in
     /// until unfrozen; with <paramref name="removePasskeys"/>, a passkey an intruder added goes too.</summary>
     public async Task FreezeAsync(ApplicationUser user, string reason, bool removePasskeys = false, CancellationToken cancellationToken = default)
@@ -68,37 +60,6 @@ public sealed class AccountSecurity(
         user.FrozenAt = null;
         Check(await users.UpdateAsync(user));
         await audit.WriteAsync(AuditKinds.Unfrozen, user.Id, reason, cancellationToken: cancellationToken);
-    }
-
-    /// <summary>Freezes the account and files a high-priority request carrying the sign-in history
-    /// (<paramref name="context"/> comes from <see cref="RequestContextBuilder"/>).</summary>
-    public async Task<SupportRequest> ReportAsync(ApplicationUser user, string kind, string? description, RequestContext context, bool removePasskeys = false,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!Kinds.Contains(kind))
-        {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown security report kind.");
-        }
-
-        await FreezeAsync(user, $"security report: {kind}", removePasskeys, cancellationToken);
-        var request = await requests.CreateAsync(new SupportRequest
-        {
-            Reference = "",
-            Channel = RequestChannel.Security,
-            Priority = RequestPriority.High,
-            Status = RequestStatus.New,
-            Topic = kind,
-            Language = user.PreferredLanguage,
-            UserId = user.Id,
-            Email = user.Email!,
-            Name = user.DisplayName,
-            Description = string.IsNullOrWhiteSpace(description) ? "-" : Infrastructure.PlainText.Multiline(description),
-            SystemContextJson = RequestContext.Serialize(context),
-        }, cancellationToken);
-        await audit.WriteAsync(AuditKinds.SecurityReport, user.Id, $"{kind} {request.Reference}", cancellationToken: cancellationToken);
-        await mail.SendSecurityReportAsync(user, request.Reference, cancellationToken);
-        return request;
     }
 
     private static void Check(IdentityResult result)

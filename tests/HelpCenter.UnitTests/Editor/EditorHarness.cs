@@ -28,6 +28,8 @@ public sealed class EditorHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddOptions<HelpCenterOptions>();
+        services.AddSingleton<SiteClock>();
         services.AddSingleton(new SitePaths(Content.Path, Path.Combine(Content.Path, ".data")));
         // Without AddIdentity, Identity's passkey table (schema version 3) is not in this model: the migrations are the app's.
         services.AddDbContext<HelpCenterDbContext>(options => options.UseSqlite(_connection)

@@ -20,12 +20,12 @@ public sealed class ReportModel(
     UserManager<ApplicationUser> users,
     HelpCenterSignInManager signIn,
     Reauthentication reauthentication,
-    AccountSecurity security,
+    SecurityReports reports,
     RequestContextBuilder contextBuilder,
     IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
-    public string Kind { get; set; } = AccountSecurity.Takeover;
+    public string Kind { get; set; } = SecurityReports.Takeover;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,7 +53,7 @@ public sealed class ReportModel(
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await CurrentUserAsync();
-        if (!AccountSecurity.Kinds.Contains(Kind))
+        if (!SecurityReports.Kinds.Contains(Kind))
         {
             return NotFound();
         }
@@ -65,7 +65,7 @@ public sealed class ReportModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
-        if (!AccountSecurity.Kinds.Contains(Kind))
+        if (!SecurityReports.Kinds.Contains(Kind))
         {
             return NotFound();
         }
@@ -89,7 +89,7 @@ public sealed class ReportModel(
         }
 
         var context = await contextBuilder.BuildAsync(HttpContext, flow: null, browserTimeZone: null, signInCount: 20, cancellationToken);
-        var request = await security.ReportAsync(user, Kind, Input.Description, context, Input.RemovePasskeys, cancellationToken);
+        var request = await reports.ReportAsync(user, Kind, Input.Description, context, Input.RemovePasskeys, cancellationToken);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SecurityReported", new { reference = request.Reference, kind = Kind });
     }

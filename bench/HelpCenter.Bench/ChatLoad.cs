@@ -26,10 +26,33 @@ internal static class ChatLoad
     /// <summary>Calls sent again after their connection dropped (the same client id: stored once either way).</summary>
     private static int _resent;
 
-    public static async Task<int> RunAsync(int customers, int operators, int messages, int kills, TextWriter output)
+    public static async Task<int> RunAsync(int customers, int operators, int messages, int kills, bool busyCore, TextWriter output)
     {
         output.WriteLine($"chat {(kills > 0 ? "faults" : "load")}: {customers} customers, {operators} operators, {messages} messages each, " +
-            $"one every {Pace.TotalSeconds:F1} s; {Environment.ProcessorCount} cores; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            $"one every {Pace.TotalSeconds:F1} s; {Environment.ProcessorCount} cores; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {LoadAverage()}");
+
+        // The starved host, made repeatable: one core kept busy by a CPU-bound process for the whole run (baseline included).
+        using var burner = busyCore ? Process.Start(new ProcessStartInfo("sha256sum", "/dev/zero") { RedirectStandardOutput = true }) : null;
+        if (burner is not null)
+        {
+            output.WriteLine($"busy core: sha256sum /dev/zero running as pid {burner.Id} for the whole run");
+        }
+
+        try
+        {
+            return await RunLoadAsync(customers, operators, messages, kills, output);
+        }
+        finally
+        {
+            burner?.Kill();
+            output.WriteLine($"load average at the end {LoadAverage()}");
+        }
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    private static async Task<int> RunLoadAsync(int customers, int operators, int messages, int kills, TextWriter output)
+    {
         Result? baseline = null;
         if (kills == 0)
         {

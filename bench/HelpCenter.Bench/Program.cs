@@ -3,7 +3,7 @@ using HelpCenter.Bench;
 // dotnet run -c Release --project bench/HelpCenter.Bench -- eval   [--queries FILE]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- bench  [--articles N] [--searches N]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja]
-// dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20]
+// dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20] [--busy-core]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-faults [--customers 500] [--operators 20] [--messages 20] [--kills 3]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- pages       [--rounds 3] [--seconds 10] [--articles 10000]
 //   (these three start the site from src/HelpCenter/bin/Release: build it first with dotnet build -c Release src/HelpCenter)
@@ -16,8 +16,8 @@ return command switch
     "eval" => Evaluation.Run(Option("--queries") ?? Paths.Queries, Console.Out),
     "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja"),
     "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
-    "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, Console.Out),
-    "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), Console.Out),
+    "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, args.Contains("--busy-core"), Console.Out),
+    "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), busyCore: false, Console.Out),
     "pages" => await PageLoad.RunAsync(Count("--rounds", 3), Count("--seconds", 10), Count("--articles", 10000), Console.Out),
     "relay-server" => await RelayHub.RunAsync(Count("--port", 5099)),
     _ => Usage(),
@@ -46,6 +46,6 @@ static int Explain(string query, string lang)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load | chat-faults [--kills N] | pages [--rounds N] [--seconds N] [--articles N]");
+    Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load [--busy-core] | chat-faults [--kills N] | pages [--rounds N] [--seconds N] [--articles N]");
     return 2;
 }

@@ -24,10 +24,13 @@ public sealed class AnalyticsWriter(AnalyticsQueue queue, IServiceScopeFactory s
     /// <summary>Writes everything queued now (shutdown, and tests that read what a request recorded).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        while (queue.Pending > 0)
+        // At least one round: a batch the background loop has already taken from the queue (so not pending) may still
+        // be writing, and this waits for it.
+        do
         {
             await WriteBatchAsync(cancellationToken);
         }
+        while (queue.Pending > 0);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ public sealed class CustomerChat(RequestService requests, ChatQueue queue, Conta
         }
 
         chat.Screenshots.Add(stored);
+        await db.SaveChangesAsync(cancellationToken);
         var message = await requests.AddMessageAsync(chat, MessageKind.Customer, stored.OriginalFileName, chat.UserId, chat.Name,
             "image-" + stored.Id, stored.Id, cancellationToken);
         await hub.Clients.AnnounceAsync(chat.Reference, message);

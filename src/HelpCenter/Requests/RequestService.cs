@@ -9,7 +9,7 @@ namespace HelpCenter.Requests;
 
 /// <summary>Creates requests with their reference numbers, keeps their conversations and mails the customer.</summary>
 public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDataProtectionProvider protection,
-    MailComposer composer, MailSender sender, PublicUrl urls)
+    MailComposer composer, MailSender sender, PublicUrl urls, MessageWriter writer)
 {
     /// <summary>Writers racing for the same number retry; each round one of them wins, so this bounds the concurrency.</summary>
     private const int MaxAttempts = 100;
@@ -80,62 +80,41 @@ public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDat
     }
 
     /// <summary>
-    /// Appends a message with the request's next sequence number. With a <paramref name="clientId"/>, sending again
-    /// returns the stored message instead of a duplicate. Two writers racing for the same number: the unique index
-    /// rejects the second, which takes the next one.
+    /// Appends a message with the request's next sequence number, through the group commit of <see cref="MessageWriter"/>.
+    /// With a <paramref name="clientId"/>, sending again returns the stored message instead of a duplicate. Only the
+    /// message and the request's status and last update are written: other changes to <paramref name="request"/> are
+    /// the caller's to save. The caller's copy of the request is brought up to date (and not marked as changed).
     /// </summary>
     public async Task<RequestMessage> AddMessageAsync(SupportRequest request, MessageKind kind, string body, string? authorId, string? authorName,
         string? clientId = null, string? attachmentId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(body);
-        if (db.Entry(request).State == EntityState.Detached)
+        var written = await writer.WriteAsync(new NewMessage(request.Id, kind, Truncate(Infrastructure.PlainText.Multiline(body), RequestMessage.BodyMaxLength),
+            authorId, authorName, clientId, attachmentId), cancellationToken);
+
+        request.Status = written.Status;
+        request.UpdatedAt = written.UpdatedAt;
+        var entry = db.Entry(request);
+        if (entry.State != EntityState.Detached)
         {
-            db.Attach(request);
+            entry.Property(r => r.Status).OriginalValue = written.Status;
+            entry.Property(r => r.UpdatedAt).OriginalValue = written.UpdatedAt;
+            entry.Property(r => r.Status).IsModified = false;
+            entry.Property(r => r.UpdatedAt).IsModified = false;
+            if (db.RequestMessages.Local.All(m => m.Id != written.Message.Id))
+            {
+                db.Attach(written.Message); // stored already: tracked as unchanged
+            }
         }
 
-        for (var attempt = 1; ; attempt++)
+        var message = db.RequestMessages.Local.FirstOrDefault(m => m.Id == written.Message.Id) ?? written.Message;
+        if (!request.Messages.Contains(message))
         {
-            if (clientId is not null
-                && await db.RequestMessages.AsNoTracking().FirstOrDefaultAsync(m => m.RequestId == request.Id && m.ClientId == clientId, cancellationToken) is { } existing)
-            {
-                return existing;
-            }
-
-            var last = await LastSequenceAsync(request, cancellationToken);
-            var message = new RequestMessage
-            {
-                RequestId = request.Id,
-                Sequence = last + 1,
-                ClientId = clientId,
-                Kind = kind,
-                Body = Truncate(Infrastructure.PlainText.Multiline(body), RequestMessage.BodyMaxLength),
-                AuthorId = authorId,
-                AuthorName = authorName,
-                AttachmentId = attachmentId,
-                CreatedAt = clock.UtcNow,
-            };
-            var previousStatus = request.Status;
             request.Messages.Add(message);
-            request.UpdatedAt = message.CreatedAt;
-            request.Status = kind switch
-            {
-                MessageKind.Customer when request.Status is RequestStatus.WaitingOnCustomer or RequestStatus.Solved => RequestStatus.Open,
-                MessageKind.Agent when request.Status is RequestStatus.New or RequestStatus.Open => RequestStatus.WaitingOnCustomer,
-                _ => request.Status,
-            };
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return message;
-            }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
-            {
-                request.Messages.Remove(message);
-                db.Entry(message).State = EntityState.Detached;
-                request.Status = previousStatus;
-            }
         }
+
+        return message;
     }
 
     /// <summary>Moves a "read up to" mark forward (never back: marks from a slow connection may arrive late).</summary>

@@ -6,6 +6,7 @@ public static class RequestsExtensions
     public static WebApplicationBuilder AddRequests(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<RequestService>();
+        builder.Services.AddSingleton<MessageWriter>();
         builder.Services.AddScoped<SecurityReports>();
         builder.Services.AddSingleton<InboundMailImporter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<InboundMailImporter>());

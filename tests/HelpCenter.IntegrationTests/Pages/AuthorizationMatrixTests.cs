@@ -114,7 +114,9 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
             [Roles.Admin] = (await DevelopmentAccounts.SignInAsync(factory, "admin@example.com"), await DevelopmentAccounts.IdAsync(factory.Services, "admin@example.com")),
         };
         var accountPages = EndpointCatalog.GetPatterns(factory.Services).Select(EndpointCatalog.Describe)
-            .Where(p => p.EndsWith("/{id}", StringComparison.Ordinal) && !p.Contains("categories", StringComparison.Ordinal)).ToList();
+            .Where(p => p.EndsWith("/{id}", StringComparison.Ordinal) && !p.Contains("categories", StringComparison.Ordinal)
+                && !p.StartsWith("/editor/", StringComparison.Ordinal)) // article ids, covered by the editor rows above
+            .ToList();
         Assert.Equal(["/admin/users/{id}", "/agent/accounts/{id}"], accountPages);
 
         var failures = new List<string>();

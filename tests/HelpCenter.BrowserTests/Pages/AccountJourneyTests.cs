@@ -36,6 +36,9 @@ public sealed class AccountJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "二段階認証", Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "二段階認証を設定する" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "認証アプリで読み取るQRコード" })).ToBeVisibleAsync();
+        // The QR code is a real PNG of a readable size (waited for: visible comes before decoded on a busy machine).
+        await page.GetByRole(AriaRole.Img).EvaluateAsync(
+            "img => img.complete ? null : new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; })");
         Assert.True(await page.GetByRole(AriaRole.Img).EvaluateAsync<bool>("img => img.naturalWidth > 100"));
         await BrowserFixture.ScreenshotAsync(page, "account-2fa-setup-ja");
         var key = (await page.GetByTestId("shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();

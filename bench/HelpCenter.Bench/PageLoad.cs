@@ -21,7 +21,13 @@ internal static partial class PageLoad
         Install("wrk", "wrk");
         Install("nginx", "/usr/sbin/nginx");
         var siteRoot = CopySiteRoot(Paths.Root, Path.Combine(Path.GetTempPath(), "hc-pages-" + Guid.NewGuid().ToString("N")[..8]), extraArticles: 0);
-        var gc = Environment.GetEnvironmentVariable("DOTNET_gcServer") == "1" ? "Server" : "Workstation";
+        // The site inherits this process's environment: DOTNET_gcServer=0 runs it with Workstation GC.
+        var gc = Environment.GetEnvironmentVariable("DOTNET_gcServer") switch
+        {
+            "0" => "Workstation",
+            "1" => "Server",
+            _ => "Server (the site's default)",
+        };
         await using var site = await SiteProcess.StartAsync(Production(siteRoot));
         using var http = new HttpClient { BaseAddress = site.BaseAddress };
 
@@ -34,10 +40,10 @@ internal static partial class PageLoad
         var targets = new (string Name, string Url, string? Cookie)[]
         {
             ("nginx, static file (ceiling)", $"http://127.0.0.1:{nginxPort}{StaticPath}", null),
-            ("Kestrel, static file (baseline)", new Uri(site.BaseAddress, StaticPath).ToString(), null),
-            ("article page, anonymous", new Uri(site.BaseAddress, ArticlePath).ToString(), null),
-            ("article page, returning visitor (rendered)", new Uri(site.BaseAddress, ArticlePath).ToString(), "hc_visitor=0123456789abcdef0123456789abcdef"),
-            ("search page", new Uri(site.BaseAddress, SearchPath).ToString(), null),
+            ("Kestrel, static file (baseline)", new Uri(site.BaseAddress, StaticPath).AbsoluteUri, null),
+            ("article page, anonymous", new Uri(site.BaseAddress, ArticlePath).AbsoluteUri, null),
+            ("article page, visitor who voted (rendered, not cached)", new Uri(site.BaseAddress, ArticlePath).AbsoluteUri, "hc_visitor=0123456789abcdef0123456789abcdef; hc_voted=1"),
+            ("search page", new Uri(site.BaseAddress, SearchPath).AbsoluteUri, null),
         };
 
         // Warm-up: JIT, caches, index.
@@ -160,8 +166,14 @@ internal static partial class PageLoad
 
         start.ArgumentList.Add(url);
         using var wrk = Process.Start(start)!;
+        var errorText = wrk.StandardError.ReadToEndAsync();
         var text = wrk.StandardOutput.ReadToEnd();
         wrk.WaitForExit();
+        if (!RequestsPerSecond().IsMatch(text))
+        {
+            throw new InvalidOperationException($"wrk gave no figures for {url}:\n{text}\n{errorText.Result}");
+        }
+
         var rps = double.Parse(RequestsPerSecond().Match(text).Groups[1].Value, CultureInfo.InvariantCulture);
         var p99 = P99().Match(text);
         var value = double.Parse(p99.Groups[1].Value, CultureInfo.InvariantCulture);

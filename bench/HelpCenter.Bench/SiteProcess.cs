@@ -212,6 +212,12 @@ internal sealed partial class SiteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _sampling.CancelAsync();
         if (_process is { HasExited: false } process)
         {
@@ -229,6 +235,8 @@ internal sealed partial class SiteProcess : IAsyncDisposable
         {
         }
     }
+
+    private bool _disposed;
 
     /// <summary>Where the site's warnings and errors go (kept after the run).</summary>
     public static string LogFile => Path.Combine(Path.GetTempPath(), "hc-chat-bench-site.log");

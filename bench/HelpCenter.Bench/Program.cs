@@ -13,7 +13,8 @@ int Count(string name, int fallback) => int.Parse(Option(name) ?? fallback.ToStr
 return command switch
 {
     "eval" => Evaluation.Run(Option("--queries") ?? Paths.Queries, Console.Out),
-    "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja"),
+    "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja", args.Contains("--icu")),
+    "missing-words" => MissingWords(args.Contains("--icu")),
     "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
     "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, Console.Out),
     "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), Console.Out),
@@ -22,10 +23,10 @@ return command switch
 };
 
 // Shows how a query is analysed and what it finds: for tuning ranking and synonyms.
-static int Explain(string query, string lang)
+static int Explain(string query, string lang, bool icu)
 {
     var (documents, synonyms) = Paths.SampleContent();
-    using var engine = Paths.NewEngine("explain", forceIcu: false);
+    using var engine = Paths.NewEngine("explain", forceIcu: icu);
     engine.SetSynonyms(synonyms);
     engine.Sync(documents);
     foreach (var field in new[] { "title.morph", "title.reading", "title.bigram", "title.en", "title.zh" })
@@ -34,6 +35,11 @@ static int Explain(string query, string lang)
     }
 
     Console.WriteLine($"synonyms: {string.Join(" | ", synonyms.Expand(HelpCenter.Search.Analysis.JapaneseText.Normalize(query), lang))}");
+    foreach (var (word, key, articles) in engine.Words(query, lang))
+    {
+        Console.WriteLine($"{(key ? "key" : "light")} word {word}: {articles.Count} articles: {string.Join(" ", articles.Take(12))}");
+    }
+
     foreach (var hit in engine.Search(new HelpCenter.Search.SearchRequest(query, lang, Limit: 8)).Hits)
     {
         Console.WriteLine($"{hit.Score,8:F3}  {hit.Slug,-28} {hit.Title}  [{string.Join(", ", hit.MatchedTerms)}]");
@@ -47,3 +53,26 @@ static int Usage()
     Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load | chat-faults [--kills N]");
     return 2;
 }
+
+static int MissingWords(bool icu)
+{
+    var (documents, synonyms) = Paths.SampleContent();
+    using var engine = Paths.NewEngine("explain", forceIcu: icu);
+    engine.SetSynonyms(synonyms);
+    engine.Sync(documents);
+    var cases = System.Text.Json.JsonSerializer.Deserialize<List<MissingCase>>(File.ReadAllText(Paths.Queries), Paths.Json)!;
+    foreach (var c in cases)
+    {
+        var words = engine.Words(c.Query, c.Lang).Where(w => w.Key).ToList();
+        var expected = c.Expected.Select(e => $"{c.Lang}:{e}").ToList();
+        var best = expected.Select(e => words.Where(w => !w.Articles.Contains(e)).Select(w => w.Word).ToList()).OrderBy(m => m.Count).First();
+        if (best.Count > 0)
+        {
+            Console.WriteLine($"{c.Kind}\t{c.Query}\t{words.Count} words; lacks {best.Count}: {string.Join(" | ", best)}  [key: {string.Join(" | ", words.Select(w => w.Word))}; light: {string.Join(" | ", engine.Words(c.Query, c.Lang).Where(w => !w.Key).Select(w => w.Word))}]");
+        }
+    }
+
+    return 0;
+}
+
+internal sealed record MissingCase(string Query, string Lang, string[] Expected, string Kind);

@@ -1,0 +1,380 @@
+using HelpCenter.Search.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace HelpCenter.Search;
+
+/// <summary>
+/// One word of a query, as the result set counts it: an article has the word when one of its ways of matching does.
+/// </summary>
+/// <param name="Text">The word as written in the normalised query.</param>
+/// <param name="Start">Offset in the normalised query.</param>
+/// <param name="End">Offset after the word.</param>
+/// <param name="Match">The ways an article can have the word: as a word (its analysed term, or every piece of a
+/// compound), written out (its characters in a row), read (kana typed: the reading of a title or tag), a typo
+/// correction, or a synonym of it.</param>
+internal sealed record QueryWord(string Text, int Start, int End, Query Match);
+
+/// <summary>
+/// Splits a query into its words and builds, for each, the query that finds the articles having it. This is what makes a
+/// result set mean something: character bigrams rank articles and find compounds the dictionary does not know
+/// written out in full, but an article that only shares fragments of a word does not have it.
+/// </summary>
+internal sealed class QueryWords(QueryBuilder builder)
+{
+    /// <summary>The fields in which an article has a word, per language: words (morphology, stemming or Chinese word
+    /// segmentation), characters in a row (bigrams), and readings of titles and tags.</summary>
+    private static readonly IReadOnlyDictionary<string, (string[] Words, string[] Written, string[] Readings)> Fields =
+        new Dictionary<string, (string[], string[], string[])>
+        {
+            ["ja"] = (["title.morph", "tags.morph", "summary.morph", "body.morph"], ["title.bigram", "tags.bigram", "body.bigram"], ["title.reading", "tags.reading"]),
+            ["en"] = (["title.en", "tags.en", "summary.en", "slug.en", "body.en"], [], []),
+            ["zh"] = (["title.zh", "tags.zh", "summary.zh", "body.zh"], ["title.hanzi", "tags.hanzi", "summary.hanzi", "body.hanzi"], []),
+        };
+
+    /// <summary>
+    /// The words of <paramref name="normalized"/> (a query already cleaned and normalised), split as
+    /// <paramref name="splitLanguage"/> splits words, each with the query finding the articles of
+    /// <paramref name="language"/> that have it, synonyms from <paramref name="synonyms"/> included for the words their
+    /// trigger covers; <paramref name="key"/> tells how many of them (the first ones) name what the question is about.
+    /// Empty when the query has no word (only particles, symbols or stop words).
+    /// </summary>
+    public List<QueryWord> Words(string normalized, string splitLanguage, string language, IReadOnlyList<SynonymMatch> synonyms, IndexReader reader, out int key)
+    {
+        key = 0;
+        if (!Fields.TryGetValue(language, out var fields) || !Fields.TryGetValue(splitLanguage, out var splitFields))
+        {
+            return [];
+        }
+
+        var words = new List<QueryWord>();
+        var light = new List<QueryWord>();
+        foreach (var piece in Split(normalized, splitLanguage, splitFields.Words[0]))
+        {
+            var match = Match(piece, fields, reader);
+            foreach (var synonym in synonyms.Where(s => s.Start < piece.End && piece.Start < s.End))
+            {
+                foreach (var alternative in synonym.Alternatives)
+                {
+                    if (All(alternative, language, fields, reader) is { } all)
+                    {
+                        match.Add(all, Occur.SHOULD);
+                    }
+                }
+            }
+
+            var list = piece.Key ? words : light;
+            if (!words.Concat(light).Any(w => w.Text == piece.Text))
+            {
+                list.Add(new QueryWord(piece.Text, piece.Start, piece.End, match));
+            }
+        }
+
+        // A question of light words only (どうやってお金入れるの) is about them.
+        key = words.Count > 0 ? words.Count : light.Count;
+        words.AddRange(light);
+        return words;
+    }
+
+    /// <summary>The query for an article having every word of <paramref name="text"/> (a synonym), or null when it has none.</summary>
+    private BooleanQuery? All(string text, string language, (string[] Words, string[] Written, string[] Readings) fields, IndexReader reader)
+    {
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var piece in Split(JapaneseText.Normalize(text), language, fields.Words[0]))
+        {
+            all.Add(Match(piece, fields, reader), Occur.MUST);
+        }
+
+        return all.Clauses.Count == 0 ? null : all;
+    }
+
+    private BooleanQuery Match(Piece piece, (string[] Words, string[] Written, string[] Readings) fields, IndexReader reader)
+    {
+        var (text, terms, pieces, kana) = (piece.Text, piece.Terms, piece.Pieces, piece.Kana);
+        var match = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms)
+        {
+            AddTerm(match, fields.Words, term);
+            if (JapaneseText.IsLatinWord(term) && term.Length >= 4 && reader.DocFreq(new Term(fields.Words[^1], term)) == 0)
+            {
+                foreach (var (spelling, _) in QueryBuilder.TypoExpansions(reader, fields.Words[^1], term))
+                {
+                    AddTerm(match, fields.Words, spelling);
+                }
+            }
+        }
+
+        if (pieces.Length > 1)
+        {
+            var every = new BooleanQuery(disableCoord: true);
+            foreach (var part in pieces)
+            {
+                var one = new BooleanQuery(disableCoord: true);
+                AddTerm(one, fields.Words, part);
+                every.Add(one, Occur.MUST);
+            }
+
+            match.Add(every, Occur.SHOULD);
+        }
+
+        if (text.Any(IsCjk))
+        {
+            foreach (var field in fields.Written)
+            {
+                AddPhrase(match, field, text);
+            }
+        }
+
+        if (kana)
+        {
+            foreach (var field in fields.Readings)
+            {
+                AddPhrase(match, field, text);
+            }
+        }
+
+        return match;
+    }
+
+    private static void AddTerm(BooleanQuery query, string[] fields, string term)
+    {
+        foreach (var field in fields)
+        {
+            query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+    }
+
+    /// <summary>The text's terms in <paramref name="field"/>, in a row: the word written out (bigrams) or read (readings).</summary>
+    private void AddPhrase(BooleanQuery query, string field, string text)
+    {
+        var tokens = builder.Tokens(field, text);
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        if (tokens.Count == 1)
+        {
+            query.Add(new TermQuery(new Term(field, tokens[0].Term)), Occur.SHOULD);
+            return;
+        }
+
+        var phrase = new PhraseQuery();
+        var position = -1;
+        foreach (var token in tokens)
+        {
+            position += Math.Max(1, token.Increment);
+            phrase.Add(new Term(field, token.Term), position);
+        }
+
+        query.Add(phrase, Occur.SHOULD);
+    }
+
+    /// <summary>A word found in a text, before its query is built.</summary>
+    /// <param name="Text">As written.</param>
+    /// <param name="Start">Offset in the text.</param>
+    /// <param name="End">Offset after it.</param>
+    /// <param name="Terms">Its analysed term(s) as a whole.</param>
+    /// <param name="Pieces">For a compound, the terms of its parts.</param>
+    /// <param name="Kana">Typed in kana: also matched by reading.</param>
+    /// <param name="Key">Names what the question is about (a noun, a name); else a light word (verb, adjective...).</param>
+    private sealed record Piece(string Text, int Start, int End, string[] Terms, string[] Pieces, bool Kana, bool Key);
+
+    /// <summary>
+    /// The words of a normalised text: each analysed term; a compound (二段階認証, MeCab's or adjacent name-like terms
+    /// of the ICU fallback, or Chinese characters that the segmenter left one by one: 比 特 币) as one word with its
+    /// pieces; a run of kana with hiragana in it between spaces (ぱすわーど, しんさ) as one word, since it is usually a
+    /// word typed before conversion that the dictionary cuts into nonsense. Terms of symbols only are not words.
+    /// </summary>
+    private List<Piece> Split(string normalized, string language, string field)
+    {
+        var tokens = builder.Tokens(field, normalized).Where(t => t.Term.Any(char.IsLetterOrDigit)).ToList();
+        var pieces = new List<Piece>();
+        var kanaRuns = language == "ja" ? KanaSegments(normalized) : [];
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var token = tokens[i];
+            if (kanaRuns.FindIndex(r => r.Start <= token.Start && token.End <= r.End) is var r and >= 0)
+            {
+                var (runStart, runEnd) = kanaRuns[r];
+                var inside = tokens.Skip(i).TakeWhile(t => t.Start < runEnd).ToList();
+                i += inside.Count;
+                var terms = inside.Select(t => t.Term).Distinct().ToArray();
+                pieces.Add(new Piece(normalized[runStart..runEnd], runStart, runEnd, terms.Length == 1 ? terms : [], terms.Length > 1 ? terms : [], true,
+                    inside.Any(t => IsKey(t, language))));
+                continue;
+            }
+
+            if (i + 1 < tokens.Count && tokens[i + 1] is { Increment: 0, Length: > 1 } compound)
+            {
+                var parts = new List<BufferedToken> { token };
+                parts.AddRange(tokens.Skip(i + 2).Take(compound.Length - 1));
+                i += 1 + compound.Length;
+                pieces.Add(new Piece(normalized[compound.Start..compound.End], compound.Start, compound.End, [compound.Term],
+                    parts.Select(p => p.Term).ToArray(), false, IsKey(compound, language)));
+                continue;
+            }
+
+            // Adjacent name-like terms that the analysis did not join: ICU's pieces of a compound, SmartCn's single characters.
+            var run = new List<BufferedToken> { token };
+            while (builder.Morphology == Morphology.Icu || language == "zh")
+            {
+                var next = i + run.Count < tokens.Count ? tokens[i + run.Count] : default;
+                if (next.Term is null || next.Start != run[^1].End || !Joins(run[^1], next, language))
+                {
+                    break;
+                }
+
+                run.Add(next);
+            }
+
+            i += run.Count;
+            var text = normalized[run[0].Start..run[^1].End];
+            pieces.Add(run.Count == 1
+                ? new Piece(text, token.Start, token.End, [token.Term], [], false, IsKey(token, language))
+                : new Piece(text, run[0].Start, run[^1].End, [string.Concat(run.Select(t => t.Term))], run.Select(t => t.Term).ToArray(), false, true));
+        }
+
+        return pieces;
+    }
+
+    /// <summary>Whether two adjacent terms are parts of one word: in Japanese (ICU) two name-like terms, in Chinese two
+    /// single characters (the segmenter's way of saying it does not know the word).</summary>
+    private static bool Joins(BufferedToken left, BufferedToken right, string language) => language switch
+    {
+        "zh" => left.Term.Length == 1 && right.Term.Length == 1 && IsCjk(left.Term[0]) && IsCjk(right.Term[0]) &&
+                !ChineseLight.Contains(left.Term) && !ChineseLight.Contains(right.Term),
+        _ => IsKey(left, language) && IsKey(right, language) && IsCjk(left.Term[0]) == IsCjk(right.Term[0]),
+    };
+
+    /// <summary>
+    /// Whether a term names what a question is about. MeCab says so through its part of speech (see
+    /// <see cref="BufferedTokenizer.LightType"/>); in any case a Japanese term with hiragana in it (a verb or adjective
+    /// with its ending, a function word, やり方) is light, and so are nouns that ask (方法, 原因, 違い). English and Chinese have lists of light words: pronouns, question
+    /// words, auxiliaries and the most general verbs. Numbers alone are light everywhere.
+    /// </summary>
+    private static bool IsKey(BufferedToken token, string language)
+    {
+        var term = token.Term;
+        if (term.All(c => char.IsDigit(c) || !char.IsLetterOrDigit(c)) || token.Type == BufferedTokenizer.LightType)
+        {
+            return false;
+        }
+
+        return language switch
+        {
+            "en" => !EnglishLight.Contains(term),
+            "zh" => !ChineseLight.Contains(term),
+            _ => !term.Any(c => c is >= 'ぁ' and <= 'ゖ') && !JapaneseLight.Contains(term),
+        };
+    }
+
+    /// <summary>Japanese nouns that ask rather than name: how, why, what it means.</summary>
+    private static readonly HashSet<string> JapaneseLight = new(StringComparer.Ordinal)
+    {
+        "方法", "手順", "仕方", "見方", "対処", "対処法", "原因", "理由", "意味", "違い", "問題", "状態", "状況", "場所", "必要", "可能", "大丈夫",
+        "不安", "自分", "誰か", "今", "最近", "全部", "一番", "普通", "本当", "件",
+    };
+
+    /// <summary>English words that do not say what a question is about (Lucene's stop words are already gone).</summary>
+    private static readonly HashSet<string> EnglishLight = new(StringComparer.Ordinal)
+    {
+        "i", "me", "my", "mine", "you", "your", "we", "our", "us", "he", "she", "him", "her", "his", "its", "them", "someon", "someone",
+        "do", "doe", "does", "did", "done", "can", "could", "should", "would", "may", "might", "must", "shall", "have", "ha", "has", "had",
+        "get", "got", "need", "want", "pleas", "please", "help", "how", "what", "which", "when", "where", "why", "who", "whom", "whose",
+        "now", "still", "just", "onli", "only", "also", "again", "ever", "never", "alreadi", "already", "veri", "very", "much", "mani", "many",
+        "some", "ani", "any", "all", "more", "most", "up", "out", "off", "about", "after", "befor", "before", "from", "over", "per", "own",
+        "can't", "cannot", "don't", "doesn't", "didn't", "won't", "isn't", "it'", "i'm", "i'v", "im", "cant", "dont", "work", "happen",
+        "make", "go", "use", "know", "tell", "see", "keep", "thing", "way", "new", "same", "other", "anoth", "another",
+    };
+
+    /// <summary>Chinese words that do not say what a question is about (the analysis drops 的, 了, 怎么 and a few more).</summary>
+    private static readonly HashSet<string> ChineseLight = new(StringComparer.Ordinal)
+    {
+        "怎么办", "怎么样", "怎样", "咋", "咋办", "办", "多久", "多少", "几", "什么时候", "时候", "这个", "那个", "这", "那", "哪", "哪里", "哪儿",
+        "意思", "有人", "有", "没有", "没", "不", "到", "把", "被", "别的", "其他", "要", "吗", "还", "就", "都", "也", "我们", "他", "她", "它",
+        "收到", "想", "会", "请", "问", "为什么", "已经", "一直", "还是", "应该", "用", "做", "给", "让", "再", "又", "很", "太", "最", "上", "下",
+    };
+
+    /// <summary>Runs of kana between spaces that contain hiragana.</summary>
+    private static List<(int Start, int End)> KanaSegments(string text)
+    {
+        var runs = new List<(int, int)>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != ' ')
+            {
+                continue;
+            }
+
+            var segment = text.AsSpan(start, i - start);
+            if (segment.Length > 0 && segment.IndexOfAnyExcept(KanaChars) < 0 && segment.ContainsAnyInRange('ぁ', 'ゖ'))
+            {
+                runs.Add((start, i));
+            }
+
+            start = i + 1;
+        }
+
+        return runs;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> KanaChars =
+        System.Buffers.SearchValues.Create(Enumerable.Range(0, char.MaxValue).Select(c => (char)c).Where(JapaneseText.IsKana).ToArray());
+
+    private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+}
+
+/// <summary>
+/// Counts, per document, how many of a query's words it has: one search per word, each document collected once per
+/// word. Arrays are pooled.
+/// </summary>
+internal sealed class WordCounts : ICollector, IDisposable
+{
+    private readonly int[] _counts;
+    private readonly IReadOnlyDictionary<int, int>? _redirect;
+    private int _docBase;
+
+    /// <summary>Counts for documents up to <paramref name="maxDoc"/>; a document that <paramref name="redirect"/> names counts
+    /// for the one it names (see <see cref="AllHits"/>).</summary>
+    public WordCounts(int maxDoc, IReadOnlyDictionary<int, int>? redirect = null)
+    {
+        _redirect = redirect is { Count: > 0 } ? redirect : null;
+        _counts = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, maxDoc));
+        Array.Clear(_counts, 0, Math.Max(1, maxDoc));
+    }
+
+    /// <summary>Documents collected for the word being counted.</summary>
+    public int Matched { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    /// <summary>Words the document has.</summary>
+    public int this[int doc] => _counts[doc];
+
+    /// <summary>Counts the documents having <paramref name="word"/>; returns how many there are.</summary>
+    public int Count(IndexSearcher searcher, QueryWord word, Filter filter)
+    {
+        Matched = 0;
+        searcher.Search(new ConstantScoreQuery(word.Match), filter, this);
+        return Matched;
+    }
+
+    public void Collect(int doc)
+    {
+        doc += _docBase;
+        _counts[_redirect is not null && _redirect.TryGetValue(doc, out var target) ? target : doc]++;
+        Matched++;
+    }
+
+    public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void Dispose() => System.Buffers.ArrayPool<int>.Shared.Return(_counts);
+}

@@ -37,13 +37,20 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             ("title.bigram", 2f), ("tags.bigram", 1.5f), ("body.bigram", 0.8f),
             ("title.reading", 1f), ("tags.reading", 1f),
         ],
-        ["en"] = [("title.en", 4f), ("tags.en", 3f), ("summary.en", 3f), ("body.en", 2f), ("slug.en", 3f)],
+        ["en"] = [("title.en", 4f), ("tags.en", 3f), ("summary.en", 3f), ("body.en", 2f)],
+
+        // The English names of Japanese articles (their slugs), for English readers; scored apart, so that an article
+        // found by its name alone is not scaled down for missing the other English fields.
+        [Names] = [("slug.en", 8f)],
         ["zh"] =
         [
             ("title.zh", 4f), ("tags.zh", 3f), ("summary.zh", 3f), ("body.zh", 2f),
             ("title.hanzi", 2f), ("tags.hanzi", 1.5f), ("summary.hanzi", 1.2f), ("body.hanzi", 0.8f),
         ],
     };
+
+    /// <summary>The <see cref="Fields"/> entry of the English names of Japanese articles.</summary>
+    internal const string Names = "names";
 
     /// <summary>How Japanese is split into words.</summary>
     internal Morphology Morphology => analyzers.Morphology;
@@ -393,9 +400,9 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     /// few hundred terms that start with the same letter instead of building the word's Levenshtein automata,
     /// which took milliseconds for two edits.
     /// </summary>
-    internal static List<(string Spelling, float Boost)> TypoExpansions(IndexReader reader, string field, string word)
+    internal static List<(string Spelling, float Boost)> TypoExpansions(IndexReader reader, string field, string word, int? maxEditsFor = null)
     {
-        var maxEdits = word.Length >= 8 ? 2 : 1;
+        var maxEdits = maxEditsFor ?? TypoEdits(word.Length);
         var candidates = new List<(string Spelling, float Boost)>();
         var termsEnum = MultiFields.GetTerms(reader, field)?.GetEnumerator();
         var prefix = new BytesRef(word[..1]);
@@ -426,6 +433,9 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     internal static string BigramField(string part, string language) => part + (language == "zh" ? ".hanzi" : ".bigram");
 
     private static bool IsBigramField(string field) => field.EndsWith(".bigram", StringComparison.Ordinal) || field.EndsWith(".hanzi", StringComparison.Ordinal);
+
+    /// <summary>Edits tolerated in a word of <paramref name="length"/> characters: one from 4, two from 8.</summary>
+    internal static int TypoEdits(int length) => length >= 8 ? 2 : length >= 4 ? 1 : 0;
 
     private static bool IsFuzzyField(string field) => field.EndsWith(".morph", StringComparison.Ordinal) || field.EndsWith(".en", StringComparison.Ordinal);
 }

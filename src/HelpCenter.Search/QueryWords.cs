@@ -14,7 +14,9 @@ namespace HelpCenter.Search;
 /// <param name="Match">The ways an article can have the word: as a word (its analysed term, or every piece of a
 /// compound), written out (its characters in a row), read (kana typed: the reading of a title or tag), a typo
 /// correction, or a synonym of it.</param>
-internal sealed record QueryWord(string Text, int Start, int End, Query Match);
+/// <param name="Kana">Typed in kana: matched mostly by reading, so not finding it does not mean the help center does not
+/// know it.</param>
+internal sealed record QueryWord(string Text, int Start, int End, Query Match, bool Kana);
 
 /// <summary>
 /// Splits a query into its words and builds, for each, the query that finds the articles having it. This is what makes a
@@ -37,19 +39,21 @@ internal sealed class QueryWords(QueryBuilder builder)
     /// The words of <paramref name="normalized"/> (a query already cleaned and normalised), split as
     /// <paramref name="splitLanguage"/> splits words, each with the query finding the articles of
     /// <paramref name="language"/> that have it, synonyms from <paramref name="synonyms"/> included for the words their
-    /// trigger covers; <paramref name="key"/> tells how many of them (the first ones) name what the question is about.
+    /// trigger covers; <paramref name="key"/> tells how many of them (the first ones) name what the question is about
+    /// (<paramref name="light"/>: none does, and those are all its words).
     /// Empty when the query has no word (only particles, symbols or stop words).
     /// </summary>
-    public List<QueryWord> Words(string normalized, string splitLanguage, string language, IReadOnlyList<SynonymMatch> synonyms, IndexReader reader, out int key)
+    public List<QueryWord> Words(string normalized, string splitLanguage, string language, IReadOnlyList<SynonymMatch> synonyms, IndexReader reader, out int key, out bool light)
     {
         key = 0;
+        light = false;
         if (!Fields.TryGetValue(language, out var fields) || !Fields.TryGetValue(splitLanguage, out var splitFields))
         {
             return [];
         }
 
         var words = new List<QueryWord>();
-        var light = new List<QueryWord>();
+        var lightWords = new List<QueryWord>();
         foreach (var piece in Split(normalized, splitLanguage, splitFields.Words[0]))
         {
             var match = Match(piece, fields, reader);
@@ -64,16 +68,17 @@ internal sealed class QueryWords(QueryBuilder builder)
                 }
             }
 
-            var list = piece.Key ? words : light;
-            if (!words.Concat(light).Any(w => w.Text == piece.Text))
+            var list = piece.Key ? words : lightWords;
+            if (!words.Concat(lightWords).Any(w => w.Text == piece.Text))
             {
-                list.Add(new QueryWord(piece.Text, piece.Start, piece.End, match));
+                list.Add(new QueryWord(piece.Text, piece.Start, piece.End, match, piece.Kana));
             }
         }
 
         // A question of light words only (どうやってお金入れるの) is about them.
-        key = words.Count > 0 ? words.Count : light.Count;
-        words.AddRange(light);
+        key = words.Count > 0 ? words.Count : lightWords.Count;
+        light = words.Count == 0;
+        words.AddRange(lightWords);
         return words;
     }
 
@@ -98,14 +103,15 @@ internal sealed class QueryWords(QueryBuilder builder)
             AddTerm(match, fields.Words, term);
             if (JapaneseText.IsLatinWord(term) && term.Length >= 4 && reader.DocFreq(new Term(fields.Words[^1], term)) == 0)
             {
-                foreach (var (spelling, _) in QueryBuilder.TypoExpansions(reader, fields.Words[^1], term))
+                // Stemming shortens the word (verfication: verfic); the edits allowed follow the word as typed.
+                foreach (var (spelling, _) in QueryBuilder.TypoExpansions(reader, fields.Words[^1], term, QueryBuilder.TypoEdits(Math.Max(term.Length, text.Length))))
                 {
                     AddTerm(match, fields.Words, spelling);
                 }
             }
         }
 
-        if (pieces.Length > 1)
+        if (pieces.Length > 1 || (pieces.Length == 1 && !terms.Contains(pieces[0])))
         {
             var every = new BooleanQuery(disableCoord: true);
             foreach (var part in pieces)
@@ -192,6 +198,13 @@ internal sealed class QueryWords(QueryBuilder builder)
         var tokens = builder.Tokens(field, normalized).Where(t => t.Term.Any(char.IsLetterOrDigit)).ToList();
         var pieces = new List<Piece>();
         var kanaRuns = language == "ja" ? KanaSegments(normalized) : [];
+
+        // A kana word that the dictionary reads as particles only (しんさ: し, ん, さ) is still a word.
+        foreach (var (runStart, runEnd) in kanaRuns.Where(r => !tokens.Any(t => r.Start <= t.Start && t.End <= r.End)))
+        {
+            pieces.Add(new Piece(normalized[runStart..runEnd], runStart, runEnd, [], [], true, true));
+        }
+
         var i = 0;
         while (i < tokens.Count)
         {
@@ -212,8 +225,11 @@ internal sealed class QueryWords(QueryBuilder builder)
                 var parts = new List<BufferedToken> { token };
                 parts.AddRange(tokens.Skip(i + 2).Take(compound.Length - 1));
                 i += 1 + compound.Length;
+
+                // Its pieces, without suffixes and prefixes (化 of 有効化): an article saying 有効 has the word.
+                var keyParts = parts.Where(p => IsKey(p, language)).Select(p => p.Term).ToArray();
                 pieces.Add(new Piece(normalized[compound.Start..compound.End], compound.Start, compound.End, [compound.Term],
-                    parts.Select(p => p.Term).ToArray(), false, IsKey(compound, language)));
+                    keyParts.Length > 0 ? keyParts : parts.Select(p => p.Term).ToArray(), false, keyParts.Length > 0));
                 continue;
             }
 
@@ -281,7 +297,7 @@ internal sealed class QueryWords(QueryBuilder builder)
     /// <summary>English words that do not say what a question is about (Lucene's stop words are already gone).</summary>
     private static readonly HashSet<string> EnglishLight = new(StringComparer.Ordinal)
     {
-        "i", "me", "my", "mine", "you", "your", "we", "our", "us", "he", "she", "him", "her", "his", "its", "them", "someon", "someone",
+        "i", "me", "my", "you", "your", "we", "our", "us", "he", "she", "him", "her", "his", "its", "them", "someon", "someone",
         "do", "doe", "does", "did", "done", "can", "could", "should", "would", "may", "might", "must", "shall", "have", "ha", "has", "had",
         "get", "got", "need", "want", "pleas", "please", "help", "how", "what", "which", "when", "where", "why", "who", "whom", "whose",
         "now", "still", "just", "onli", "only", "also", "again", "ever", "never", "alreadi", "already", "veri", "very", "much", "mani", "many",

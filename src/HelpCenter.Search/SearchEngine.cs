@@ -168,7 +168,7 @@ public sealed class SearchEngine : IDisposable
         var text = QueryBuilder.Clean(request.Text);
         var limit = Math.Clamp(request.Limit, 1, 50);
         var offset = Math.Clamp(request.Offset, 0, 10_000);
-        if (text.Length == 0 || !QueryBuilder.Fields.ContainsKey(request.Language))
+        if (text.Length == 0 || (request.Language != Japanese && !OtherLanguages.Contains(request.Language)))
         {
             return SearchResults.Empty(text);
         }
@@ -187,19 +187,19 @@ public sealed class SearchEngine : IDisposable
             var counts = scope.Parts.Select(_ => new WordCounts(reader.MaxDoc, scope.Redirect)).ToList();
             try
             {
+                var required = new int[scope.Parts.Count];
                 for (var p = 0; p < scope.Parts.Count; p++)
                 {
-                    foreach (var word in scope.Parts[p].Words.Take(scope.Parts[p].Key))
-                    {
-                        counts[p].Count(searcher, word, scope.Filter);
-                    }
+                    var part = scope.Parts[p];
+                    var unknown = part.Words.Take(part.Key).Count(word => counts[p].Count(searcher, word, scope.Filter) == 0 && !word.Kana);
+                    required[p] = RequiredWords(part.Key, unknown, part.KeyIsLight);
                 }
 
                 bool Admitted(int doc)
                 {
                     for (var p = 0; p < scope.Parts.Count; p++)
                     {
-                        if (counts[p][doc] >= scope.Parts[p].Required)
+                        if (counts[p][doc] >= required[p])
                         {
                             return true;
                         }
@@ -238,10 +238,7 @@ public sealed class SearchEngine : IDisposable
     }
 
     /// <summary>One analysis of a query: its ranking query, its words (the key ones first) and its synonyms.</summary>
-    private sealed record Part(string Language, string Normalized, Query Ranking, List<QueryWord> Words, int Key, IReadOnlyList<string> Alternatives)
-    {
-        public int Required => RequiredWords(Key);
-    }
+    private sealed record Part(string Language, string Normalized, Query Ranking, List<QueryWord> Words, int Key, bool KeyIsLight, IReadOnlyList<string> Alternatives);
 
     /// <summary>What one search covers: its parts, the articles it may return, and the Japanese originals that stand for
     /// their translation.</summary>
@@ -267,6 +264,10 @@ public sealed class SearchEngine : IDisposable
 
         var ranking = new BooleanQuery(disableCoord: true);
         parts.ForEach(p => ranking.Add(p.Ranking, Occur.SHOULD));
+        if (language == "en" && _queries.Build(text, QueryBuilder.Names, parts.FirstOrDefault(p => p.Language == language)?.Alternatives ?? [], reader) is { } names)
+        {
+            ranking.Add(names, Occur.SHOULD);
+        }
         var filter = _languageFilters.GetOrAdd(language + (japaneseScript ? "+ja" : "+untranslated-ja"), _ => BulkScoring.VisibleFilter(language, japaneseScript));
         return new SearchScope(parts, ranking, filter, japaneseScript ? Translations(reader, language) : null);
     }
@@ -275,10 +276,10 @@ public sealed class SearchEngine : IDisposable
     {
         var alternatives = SynonymSet.Alternatives(synonyms);
         var ranking = _queries.Build(cleaned, language, alternatives, reader);
-        var words = _words.Words(normalized, splitLanguage, language, synonyms, reader, out var key);
+        var words = _words.Words(normalized, splitLanguage, language, synonyms, reader, out var key, out var light);
         if (ranking is not null && key > 0)
         {
-            parts.Add(new Part(language, normalized, ranking, words, key, alternatives));
+            parts.Add(new Part(language, normalized, ranking, words, key, light, alternatives));
         }
     }
 
@@ -318,19 +319,34 @@ public sealed class SearchEngine : IDisposable
                 return map;
             });
 
-    /// <summary>How many of a query's words an article must have to be a result.</summary>
-    internal static int RequiredWords(int words)
+    /// <summary>
+    /// How many of a query's <paramref name="key"/> words an article must have to be a result, when
+    /// <paramref name="unknown"/> of them are in no article at all. A short query (under
+    /// <see cref="QueryBuilder.LongQueryWords"/> key words) naming a word the help center does not know asks about
+    /// something it does not document: nothing is a result. Otherwise a share of the words; a query of light words only
+    /// (<paramref name="light"/>) needs one of them.
+    /// </summary>
+    internal static int RequiredWords(int key, int unknown, bool light)
     {
-        var rule = Environment.GetEnvironmentVariable("HC_RULE") ?? "2,0.5";
-        if (rule == "any")
+        var rule = (Environment.GetEnvironmentVariable("HC_RULE") ?? "all,0.5,half").Split(',');
+        var longShare = double.Parse(rule[1], System.Globalization.CultureInfo.InvariantCulture);
+        if (light)
         {
             return 1;
         }
 
-        var parts = rule.Split(',');
-        var all = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-        var share = double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
-        return words <= all ? words : Math.Max(all, (int)Math.Ceiling(share * words));
+        if (key < QueryBuilder.LongQueryWords)
+        {
+            var veto = rule[2] switch { "any" => unknown > 0, "half" => unknown * 2 >= key, _ => false };
+            if (veto)
+            {
+                return int.MaxValue;
+            }
+
+            return rule[0] == "all" ? key - unknown : Math.Max(1, (int)Math.Ceiling(double.Parse(rule[0], System.Globalization.CultureInfo.InvariantCulture) * key));
+        }
+
+        return Math.Max(1, (int)Math.Ceiling(longShare * key));
     }
 
     /// <summary>Up to <paramref name="limit"/> article titles for the typeahead.</summary>
@@ -375,7 +391,7 @@ public sealed class SearchEngine : IDisposable
         {
             var documents = Volatile.Read(ref _documents);
             var result = new List<(string, bool, IReadOnlyList<string>)>();
-            var words = _words.Words(normalized, language, language, _synonyms.Matches(normalized, language), searcher.IndexReader, out var key);
+            var words = _words.Words(normalized, language, language, _synonyms.Matches(normalized, language), searcher.IndexReader, out var key, out _);
             for (var i = 0; i < words.Count; i++)
             {
                 var top = searcher.Search(new ConstantScoreQuery(words[i].Match), LanguageFilter(language), Math.Max(1, searcher.IndexReader.MaxDoc));
@@ -488,7 +504,7 @@ public sealed class SearchEngine : IDisposable
         };
 
         // Exactly the fields that queries use (QueryBuilder.Fields), so that nothing is analysed for nothing.
-        var texts = new Dictionary<string, string> { ["title"] = d.Title, ["tags"] = tags, ["summary"] = d.Summary, ["body"] = d.Body, ["slug"] = "" };
+        var texts = new Dictionary<string, string> { ["title"] = d.Title, ["tags"] = tags, ["summary"] = d.Summary, ["body"] = d.Body };
         foreach (var (field, _) in QueryBuilder.Fields[QueryBuilder.Fields.ContainsKey(d.Language) ? d.Language : "en"])
         {
             document.Add(new TextField(field, texts[field[..field.IndexOf('.', StringComparison.Ordinal)]], Field.Store.NO));

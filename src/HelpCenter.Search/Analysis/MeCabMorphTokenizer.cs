@@ -86,12 +86,11 @@ public sealed class MeCabMorphTokenizer : BufferedTokenizer
             return increment;
         }
 
-        var compoundLength = run[^1].End - run[0].Start;
         var first = true;
         foreach (var m in run)
         {
             tokens.Add(new(Term(m), m.Start, m.End, first ? increment : 1, Type: IsKey(m) ? null : LightType));
-            if (first && run.Count > 1 && compoundLength >= 3)
+            if (first && run.Count > 1)
             {
                 var compound = JapaneseText.StemKatakana(string.Concat(run.Select(r => r.Surface)).ToLowerInvariant());
                 tokens.Add(new(compound, run[0].Start, run[^1].End, 0, run.Count, run.Any(IsKey) ? null : LightType));

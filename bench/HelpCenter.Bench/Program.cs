@@ -40,7 +40,9 @@ static int Explain(string query, string lang, bool icu)
         Console.WriteLine($"{(key ? "key" : "light")} word {word}: {articles.Count} articles: {string.Join(" ", articles.Take(12))}");
     }
 
-    foreach (var hit in engine.Search(new HelpCenter.Search.SearchRequest(query, lang, Limit: 8)).Hits)
+    var results = engine.Search(new HelpCenter.Search.SearchRequest(query, lang, Limit: 8));
+    Console.WriteLine($"total {results.Total}; did you mean: {results.DidYouMean ?? "-"}; guessed category: {results.GuessedCategory ?? "-"}");
+    foreach (var hit in results.Hits)
     {
         Console.WriteLine($"{hit.Score,8:F3}  {hit.Slug,-28} {hit.Title}  [{string.Join(", ", hit.MatchedTerms)}]");
     }

@@ -125,6 +125,30 @@ internal sealed class AllHits : ICollector, IDisposable
         return page;
     }
 
+    /// <summary>The category whose matches that <paramref name="partial"/> accepts score most in total, or null.</summary>
+    public string? BestCategory(Func<int, bool> partial)
+    {
+        var sums = new float[_names.Count];
+        for (var i = 0; i < Count; i++)
+        {
+            if (partial(_docs[i]))
+            {
+                sums[_categories[i]] += Math.Max(_scores[i], float.Epsilon);
+            }
+        }
+
+        var best = -1;
+        for (var c = 0; c < sums.Length; c++)
+        {
+            if (sums[c] > 0 && (best < 0 || sums[c] > sums[best]))
+            {
+                best = c;
+            }
+        }
+
+        return best < 0 || _names[best].Length == 0 ? null : _names[best];
+    }
+
     public void Dispose()
     {
         System.Buffers.ArrayPool<int>.Shared.Return(_docs);

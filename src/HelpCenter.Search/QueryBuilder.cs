@@ -434,8 +434,9 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
     private static bool IsBigramField(string field) => field.EndsWith(".bigram", StringComparison.Ordinal) || field.EndsWith(".hanzi", StringComparison.Ordinal);
 
-    /// <summary>Edits tolerated in a word of <paramref name="length"/> characters: one from 4, two from 8.</summary>
-    internal static int TypoEdits(int length) => length >= 8 ? 2 : length >= 4 ? 1 : 0;
+    /// <summary>Edits tolerated in a word of <paramref name="length"/> characters: two from 8, else one (typo tolerance
+    /// starts at 4 characters; callers check that).</summary>
+    internal static int TypoEdits(int length) => length >= 8 ? 2 : 1;
 
     private static bool IsFuzzyField(string field) => field.EndsWith(".morph", StringComparison.Ordinal) || field.EndsWith(".en", StringComparison.Ordinal);
 }

@@ -16,7 +16,11 @@ namespace HelpCenter.Search;
 /// correction, or a synonym of it.</param>
 /// <param name="Kana">Typed in kana: matched mostly by reading, so not finding it does not mean the help center does not
 /// know it.</param>
-internal sealed record QueryWord(string Text, int Start, int End, Query Match, bool Kana);
+internal sealed record QueryWord(string Text, int Start, int End, Query Match, bool Kana)
+{
+    /// <summary>Articles having the word, once counted (<see cref="WordCounts"/>).</summary>
+    public int Articles { get; set; } = -1;
+}
 
 /// <summary>
 /// Splits a query into its words and builds, for each, the query that finds the articles having it. This is what makes a

@@ -45,6 +45,7 @@ public sealed class SearchEngine : IDisposable
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<int, int>>> _translations = new();
     private SynonymSet _synonyms = SynonymSet.Empty;
     private Dictionary<string, SearchDocument> _documents = new(StringComparer.Ordinal);
+    private Vocabulary _vocabulary = Vocabulary.Build([]);
 
     /// <summary>Opens (or creates, or rebuilds on analyzer mismatch) the index at <see cref="SearchEngineOptions.IndexPath"/>.</summary>
     public SearchEngine(SearchEngineOptions options, ILogger logger)
@@ -149,6 +150,7 @@ public sealed class SearchEngine : IDisposable
             // was a third of a search). Swapped before the searchers, so that every document they find is here; a
             // search still on the previous searchers may find an article just deleted, and leaves it out.
             Volatile.Write(ref _documents, wanted);
+            Volatile.Write(ref _vocabulary, Vocabulary.Build(wanted.Values));
             _searchers.MaybeRefreshBlocking();
             _suggester.Load(wanted.Values);
             return changed;
@@ -191,7 +193,13 @@ public sealed class SearchEngine : IDisposable
                 for (var p = 0; p < scope.Parts.Count; p++)
                 {
                     var part = scope.Parts[p];
-                    var unknown = part.Words.Take(part.Key).Count(word => counts[p].Count(searcher, word, scope.Filter) == 0 && !word.Kana);
+                    var unknown = 0;
+                    foreach (var word in part.Words.Take(part.Key))
+                    {
+                        word.Articles = counts[p].Count(searcher, word, scope.Filter);
+                        unknown += word.Articles == 0 && !word.Kana ? 1 : 0;
+                    }
+
                     required[p] = RequiredWords(part.Key, unknown, part.KeyIsLight);
                 }
 
@@ -224,7 +232,19 @@ public sealed class SearchEngine : IDisposable
                     }
                 }
 
-                return new SearchResults(text, total, hits, facets);
+                if (total > 0 || facets.Count > 0)
+                {
+                    return new SearchResults(text, total, hits, facets);
+                }
+
+                // Nothing matched: say so, with a correction when a word is a typo of a known one, and the subject the
+                // query's known words point to.
+                bool Partial(int doc) => Enumerable.Range(0, scope.Parts.Count).Any(p => counts[p][doc] > 0);
+                return SearchResults.Empty(text) with
+                {
+                    DidYouMean = request.Suggest ? DidYouMean(text, request.Language, scope.Parts, counts, searcher) : null,
+                    GuessedCategory = collector.BestCategory(Partial),
+                };
             }
             finally
             {
@@ -235,6 +255,31 @@ public sealed class SearchEngine : IDisposable
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// The query with its first word that no article has (as typed) replaced by the closest word of the articles within
+    /// the typo distance, when that query finds something; else null.
+    /// </summary>
+    private string? DidYouMean(string text, string language, List<Part> parts, List<WordCounts> counts, IndexSearcher searcher)
+    {
+        var normalized = JapaneseText.Normalize(text);
+        var vocabulary = Volatile.Read(ref _vocabulary);
+        foreach (var word in parts.SelectMany(p => p.Words).Where(w => w.Articles == 0).DistinctBy(w => w.Start))
+        {
+            if (vocabulary.Closest(word.Text, language) is not { } known || word.End > normalized.Length)
+            {
+                continue;
+            }
+
+            var corrected = normalized[..word.Start] + known + normalized[word.End..];
+            if (Search(new SearchRequest(corrected, language, Limit: 1) { Suggest = false }).Total > 0)
+            {
+                return corrected;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>One analysis of a query: its ranking query, its words (the key ones first) and its synonyms.</summary>

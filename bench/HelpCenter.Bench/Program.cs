@@ -40,6 +40,7 @@ static int Explain(string query, string lang, bool icu)
         Console.WriteLine($"{(key ? "key" : "light")} word {word}: {articles.Count} articles: {string.Join(" ", articles.Take(12))}");
     }
 
+    Console.WriteLine($"suggest: {string.Join(" | ", engine.Suggest(query, lang).Select(s => $"{s.Title} ({s.Language})"))}");
     var results = engine.Search(new HelpCenter.Search.SearchRequest(query, lang, Limit: 8));
     Console.WriteLine($"total {results.Total}; did you mean: {results.DidYouMean ?? "-"}; guessed category: {results.GuessedCategory ?? "-"}");
     foreach (var hit in results.Hits)

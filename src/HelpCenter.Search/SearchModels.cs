@@ -84,4 +84,5 @@ public sealed record SearchResults(string Query, int Total, IReadOnlyList<Search
 /// <param name="Slug">Article slug.</param>
 /// <param name="Title">Title as shown.</param>
 /// <param name="Url">Article URL.</param>
-public sealed record Suggestion(string Slug, string Title, string Url);
+/// <param name="Language">The article's language (ja for a Japanese article offered to an English or Chinese reader).</param>
+public sealed record Suggestion(string Slug, string Title, string Url, string Language = "");

@@ -3,52 +3,128 @@ using HelpCenter.Search.Analysis;
 namespace HelpCenter.Search;
 
 /// <summary>
-/// Typeahead over article titles, in memory: a title is suggested when it (or one of its tags) starts with or
-/// contains what was typed, or when its reading in hiragana contains the reading of what was typed, so kana
-/// typed while a Japanese IME is still composing (にだんかい) already finds 二段階認証.
+/// Typeahead over article titles, in memory. Every word typed must match, in any order: in the title, or in its reading
+/// in hiragana for words typed in kana (so kana typed while a Japanese IME is still composing, にだんかい, already finds
+/// 二段階認証), or in a tag. Words match where they stand in the text (Latin words at the start of a word), so the last
+/// word, still being typed, matches as a prefix. Titles matching every word come first, then those that need a tag or a
+/// reading; FAQ articles and shorter titles first among equals. English and Chinese readers also get the Japanese articles
+/// not translated for them (by their English name too, the slug, for English readers), and Japanese typed in their
+/// interface also finds the Japanese titles of translated articles, offered as the translation.
 /// </summary>
 internal sealed class Suggester(Func<string, string> readingOf)
 {
     private Dictionary<string, List<Entry>> _byLanguage = [];
+    private Dictionary<(string Language, string Slug), Entry> _bySlug = [];
 
     public void Load(IEnumerable<SearchDocument> documents)
     {
-        var entries = documents
-            .Select(d => new Entry(d, JapaneseText.Normalize(d.Title), readingOf(d.Title), d.Tags.Select(JapaneseText.Normalize).ToArray()))
-            .GroupBy(e => e.Document.Language)
-            .ToDictionary(g => g.Key, g => g.ToList());
-        _byLanguage = entries;
+        var entries = documents.Select(d => new Entry(
+                d,
+                JapaneseText.Normalize(d.Title),
+                readingOf(d.Title),
+                string.Join('\u0001', d.Tags.Select(JapaneseText.Normalize)),
+                string.Join('\u0001', d.Tags.Select(readingOf)),
+                d.Language == "ja" ? d.Slug.Replace('-', ' ') : ""))
+            .ToList();
+        _bySlug = entries.GroupBy(e => (e.Document.Language, e.Document.Slug)).ToDictionary(g => g.Key, g => g.First());
+        _byLanguage = entries.GroupBy(e => e.Document.Language).ToDictionary(g => g.Key, g => g.ToList());
     }
 
     public IReadOnlyList<Suggestion> Suggest(string text, string language, int limit)
     {
         var query = JapaneseText.Normalize(QueryBuilder.Clean(text));
-        if (query.Length == 0 || !_byLanguage.TryGetValue(language, out var entries))
+        if (language == "zh")
+        {
+            query = ChineseText.ToSimplified(query);
+        }
+
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new Word(w, IsKana(w) ? readingOf(w) : "")).ToList();
+        if (words.Count == 0 || !_byLanguage.TryGetValue(language, out var own))
         {
             return [];
         }
 
-        var reading = readingOf(query);
-        var ranked = new List<(int Rank, Entry Entry)>();
-        foreach (var entry in entries)
+        var bySlug = _bySlug;
+        var ranked = new Dictionary<string, (int Rank, Entry Entry)>(StringComparer.Ordinal);
+        void Consider(Entry entry, Entry shown)
         {
-            var rank = entry.Title.StartsWith(query, StringComparison.Ordinal) ? 0
-                : entry.Title.Contains(query, StringComparison.Ordinal) ? 1
-                : reading.Length >= 2 && entry.Reading.Contains(reading, StringComparison.Ordinal) ? 2
-                : entry.Tags.Any(t => t.StartsWith(query, StringComparison.Ordinal)) ? 3
-                : -1;
-            if (rank >= 0)
+            var rank = Rank(entry, words, language != "ja" && entry.Document.Language == "ja");
+            if (rank >= 0 && (!ranked.TryGetValue(shown.Document.Slug, out var known) || rank < known.Rank))
             {
-                ranked.Add((rank, entry));
+                ranked[shown.Document.Slug] = (rank, shown);
             }
         }
 
-        return ranked
-            .OrderBy(r => r.Rank).ThenByDescending(r => r.Entry.Document.Faq).ThenBy(r => r.Entry.Title.Length)
+        foreach (var entry in own)
+        {
+            Consider(entry, entry);
+        }
+
+        if (language != "ja" && _byLanguage.TryGetValue("ja", out var japanese))
+        {
+            var japaneseScript = JapaneseText.HasJapaneseScript(query, language);
+            foreach (var entry in japanese)
+            {
+                var translation = bySlug.GetValueOrDefault((language, entry.Document.Slug));
+                if (translation is null || japaneseScript)
+                {
+                    Consider(entry, translation ?? entry);
+                }
+            }
+        }
+
+        return ranked.Values
+            .OrderBy(r => r.Rank).ThenByDescending(r => r.Entry.Document.Faq).ThenBy(r => r.Entry.Title.Length).ThenBy(r => r.Entry.Document.Slug, StringComparer.Ordinal)
             .Take(limit)
-            .Select(r => new Suggestion(r.Entry.Document.Slug, r.Entry.Document.Title, r.Entry.Document.Url))
+            .Select(r => new Suggestion(r.Entry.Document.Slug, r.Entry.Document.Title, r.Entry.Document.Url, r.Entry.Document.Language))
             .ToList();
     }
 
-    private sealed record Entry(SearchDocument Document, string Title, string Reading, string[] Tags);
+    /// <summary>
+    /// How well the entry matches every word, or -1 when one does not match: the worst of its words, each 0 when the title
+    /// starts with it, 1 when the title has it written, 2 when the title's reading has it, 3 when a tag or the English
+    /// name has it.
+    /// </summary>
+    private static int Rank(Entry entry, List<Word> words, bool byName)
+    {
+        var rank = 0;
+        foreach (var word in words)
+        {
+            var matched = entry.Title.StartsWith(word.Text, StringComparison.Ordinal) ? 0
+                : Has(entry.Title, word.Text) ? 1
+                : word.Reading.Length >= 2 && entry.Reading.Contains(word.Reading, StringComparison.Ordinal) ? 2
+                : Has(entry.Tags, word.Text) || (word.Reading.Length >= 2 && entry.TagReadings.Contains(word.Reading, StringComparison.Ordinal)) ? 3
+                : byName && Has(entry.Name, word.Text) ? 3
+                : -1;
+            if (matched < 0)
+            {
+                return -1;
+            }
+
+            rank = Math.Max(rank, matched);
+        }
+
+        return rank;
+    }
+
+    /// <summary>The word in the text: anywhere for Japanese and Chinese, at the start of a word for Latin letters and digits.</summary>
+    private static bool Has(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || !char.IsAsciiLetterOrDigit(word[0]) || !char.IsAsciiLetterOrDigit(text[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsKana(string word) => word.All(c => JapaneseText.IsKana(c));
+
+    /// <summary>A typed word, with its reading in hiragana when it was typed in kana.</summary>
+    private sealed record Word(string Text, string Reading);
+
+    private sealed record Entry(SearchDocument Document, string Title, string Reading, string Tags, string TagReadings, string Name);
 }

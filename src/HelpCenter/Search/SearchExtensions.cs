@@ -9,6 +9,7 @@ public static class SearchExtensions
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddScoped<SearchAnalytics>();
+        builder.Services.AddScoped<MostRead>();
         builder.Services.AddHostedService<SearchStartup>();
         builder.Services.AddSingleton<IHealthSection, SearchHealth>();
         return builder;

@@ -87,10 +87,26 @@ internal sealed class QueryWords(QueryBuilder builder)
     }
 
     /// <summary>The query for an article having every word of <paramref name="text"/> (a synonym), or null when it has none.</summary>
+    /// <remarks>A synonym of light words only (入れない, 来ない) must be written as it is: its verbs alone (入れる) are in
+    /// every other article.</remarks>
     private BooleanQuery? All(string text, string language, (string[] Words, string[] Written, string[] Readings) fields, IndexReader reader)
     {
+        var normalized = JapaneseText.Normalize(text);
+        var pieces = Split(normalized, language, fields.Words[0]);
         var all = new BooleanQuery(disableCoord: true);
-        foreach (var piece in Split(JapaneseText.Normalize(text), language, fields.Words[0]))
+        if (pieces.Count > 0 && !pieces.Any(p => p.Key) && fields.Written.Length > 0)
+        {
+            var written = new BooleanQuery(disableCoord: true);
+            foreach (var field in fields.Written)
+            {
+                AddPhrase(written, field, normalized);
+            }
+
+            all.Add(written, Occur.MUST);
+            return all;
+        }
+
+        foreach (var piece in pieces)
         {
             all.Add(Match(piece, fields, reader), Occur.MUST);
         }

@@ -1,7 +1,7 @@
 using HelpCenter.Search.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace HelpCenter.Search;
 
@@ -16,10 +16,26 @@ namespace HelpCenter.Search;
 /// correction, or a synonym of it.</param>
 /// <param name="Kana">Typed in kana: matched mostly by reading, so not finding it does not mean the help center does not
 /// know it.</param>
-internal sealed record QueryWord(string Text, int Start, int End, Query Match, bool Kana)
+internal sealed record QueryWord(string Text, int Start, int End, WordMatch Match, bool Kana)
 {
     /// <summary>Articles having the word, once counted (<see cref="WordCounts"/>).</summary>
     public int Articles { get; set; } = -1;
+}
+
+/// <summary>How an article has a word: a tree of term lookups, evaluated on postings alone (see <see cref="WordSets"/>).</summary>
+internal abstract record WordMatch
+{
+    /// <summary>The term in any of the fields.</summary>
+    public sealed record Term(string[] Fields, string Text) : WordMatch;
+
+    /// <summary>Every term in one of the fields: a word written out (its character bigrams) or read (its reading's).</summary>
+    public sealed record Written(string[] Fields, string[] Terms) : WordMatch;
+
+    /// <summary>Every part.</summary>
+    public sealed record All(List<WordMatch> Parts) : WordMatch;
+
+    /// <summary>Any part.</summary>
+    public sealed record Any(List<WordMatch> Parts) : WordMatch;
 }
 
 /// <summary>
@@ -29,6 +45,11 @@ internal sealed record QueryWord(string Text, int Start, int End, Query Match, b
 /// </summary>
 internal sealed class QueryWords(QueryBuilder builder)
 {
+    /// <summary>Analysed written forms, by first field and text (the fields of one kind analyse alike), and the words of
+    /// synonyms: bounded by the synonyms and queries, cleared when they grow past ten thousand entries.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Text), string[]> _tokens = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Text), List<Piece>> _alternatives = new();
+
     /// <summary>The fields in which an article has a word, per language: words (morphology, stemming or Chinese word
     /// segmentation), characters in a row (bigrams), and readings of titles and tags.</summary>
     private static readonly IReadOnlyDictionary<string, (string[] Words, string[] Written, string[] Readings)> Fields =
@@ -67,7 +88,7 @@ internal sealed class QueryWords(QueryBuilder builder)
                 {
                     if (All(alternative, language, fields, reader) is { } all)
                     {
-                        match.Add(all, Occur.SHOULD);
+                        match.Parts.Add(all);
                     }
                 }
             }
@@ -86,115 +107,93 @@ internal sealed class QueryWords(QueryBuilder builder)
         return words;
     }
 
-    /// <summary>The query for an article having every word of <paramref name="text"/> (a synonym), or null when it has none.</summary>
+    /// <summary>How an article has every word of <paramref name="text"/> (a synonym), or null when it has none.</summary>
     /// <remarks>A synonym of light words only (入れない, 来ない) must be written as it is: its verbs alone (入れる) are in
     /// every other article.</remarks>
-    private BooleanQuery? All(string text, string language, (string[] Words, string[] Written, string[] Readings) fields, IndexReader reader)
+    private WordMatch? All(string text, string language, (string[] Words, string[] Written, string[] Readings) fields, IndexReader reader)
     {
         var normalized = JapaneseText.Normalize(text);
-        var pieces = Split(normalized, language, fields.Words[0]);
-        var all = new BooleanQuery(disableCoord: true);
-        if (pieces.Count > 0 && !pieces.Any(p => p.Key) && fields.Written.Length > 0)
+
+        // Synonyms come from a file: their words are split once, not at every search.
+        if (!_alternatives.TryGetValue((language, normalized), out var pieces))
         {
-            var written = new BooleanQuery(disableCoord: true);
-            foreach (var field in fields.Written)
+            if (_alternatives.Count > 10_000)
             {
-                AddPhrase(written, field, normalized);
+                _alternatives.Clear();
             }
 
-            all.Add(written, Occur.MUST);
-            return all;
+            pieces = Split(normalized, language, fields.Words[0]);
+            _alternatives[(language, normalized)] = pieces;
         }
 
-        foreach (var piece in pieces)
+        if (pieces.Count > 0 && !pieces.Any(p => p.Key) && fields.Written.Length > 0)
         {
-            all.Add(Match(piece, fields, reader), Occur.MUST);
+            return Written(fields.Written, normalized);
         }
 
-        return all.Clauses.Count == 0 ? null : all;
+        var all = pieces.Select(p => (WordMatch)Match(p, fields, reader)).ToList();
+        return all.Count switch { 0 => null, 1 => all[0], _ => new WordMatch.All(all) };
     }
 
-    private BooleanQuery Match(Piece piece, (string[] Words, string[] Written, string[] Readings) fields, IndexReader reader)
+    private WordMatch.Any Match(Piece piece, (string[] Words, string[] Written, string[] Readings) fields, IndexReader reader)
     {
         var (text, terms, pieces, kana) = (piece.Text, piece.Terms, piece.Pieces, piece.Kana);
-        var match = new BooleanQuery(disableCoord: true);
+        var match = new WordMatch.Any([]);
         foreach (var term in terms)
         {
-            AddTerm(match, fields.Words, term);
+            match.Parts.Add(new WordMatch.Term(fields.Words, term));
             if (JapaneseText.IsLatinWord(term) && term.Length >= 4 && reader.DocFreq(new Term(fields.Words[^1], term)) == 0)
             {
                 // Stemming shortens the word (verfication: verfic); the edits allowed follow the word as typed.
                 foreach (var (spelling, _) in QueryBuilder.TypoExpansions(reader, fields.Words[^1], term, QueryBuilder.TypoEdits(Math.Max(term.Length, text.Length))))
                 {
-                    AddTerm(match, fields.Words, spelling);
+                    match.Parts.Add(new WordMatch.Term(fields.Words, spelling));
                 }
             }
         }
 
         if (pieces.Length > 1 || (pieces.Length == 1 && !terms.Contains(pieces[0])))
         {
-            var every = new BooleanQuery(disableCoord: true);
-            foreach (var part in pieces)
-            {
-                var one = new BooleanQuery(disableCoord: true);
-                AddTerm(one, fields.Words, part);
-                every.Add(one, Occur.MUST);
-            }
-
-            match.Add(every, Occur.SHOULD);
+            match.Parts.Add(new WordMatch.All(pieces.Select(p => (WordMatch)new WordMatch.Term(fields.Words, p)).ToList()));
         }
 
-        if (text.Any(IsCjk))
+        if (text.Any(IsCjk) && Written(fields.Written, text) is { } written)
         {
-            foreach (var field in fields.Written)
-            {
-                AddPhrase(match, field, text);
-            }
+            match.Parts.Add(written);
         }
 
-        if (kana)
+        if (kana && Written(fields.Readings, text) is { } read)
         {
-            foreach (var field in fields.Readings)
-            {
-                AddPhrase(match, field, text);
-            }
+            match.Parts.Add(read);
         }
 
         return match;
     }
 
-    private static void AddTerm(BooleanQuery query, string[] fields, string term)
+    /// <summary>
+    /// The text's terms in one of <paramref name="fields"/> (all analysed alike): the word written out (bigrams) or read
+    /// (reading bigrams). Every term, not in a row: checking their positions cost more than the rest of the search, and
+    /// an article having every bigram of a word of three characters or more nearly always has the word.
+    /// </summary>
+    private WordMatch.Written? Written(string[] fields, string text)
     {
-        foreach (var field in fields)
+        if (fields.Length == 0)
         {
-            query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-        }
-    }
-
-    /// <summary>The text's terms in <paramref name="field"/>, in a row: the word written out (bigrams) or read (readings).</summary>
-    private void AddPhrase(BooleanQuery query, string field, string text)
-    {
-        var tokens = builder.Tokens(field, text);
-        if (tokens.Count == 0)
-        {
-            return;
+            return null;
         }
 
-        if (tokens.Count == 1)
+        if (!_tokens.TryGetValue((fields[0], text), out var terms))
         {
-            query.Add(new TermQuery(new Term(field, tokens[0].Term)), Occur.SHOULD);
-            return;
+            if (_tokens.Count > 10_000)
+            {
+                _tokens.Clear();
+            }
+
+            terms = builder.Tokens(fields[0], text).Select(t => t.Term).Distinct().ToArray();
+            _tokens[(fields[0], text)] = terms;
         }
 
-        var phrase = new PhraseQuery();
-        var position = -1;
-        foreach (var token in tokens)
-        {
-            position += Math.Max(1, token.Increment);
-            phrase.Add(new Term(field, token.Term), position);
-        }
-
-        query.Add(phrase, Occur.SHOULD);
+        return terms.Length == 0 ? null : new WordMatch.Written(fields, terms);
     }
 
     /// <summary>A word found in a text, before its query is built.</summary>
@@ -365,51 +364,137 @@ internal sealed class QueryWords(QueryBuilder builder)
 }
 
 /// <summary>
-/// Counts, per document, how many of a query's words it has: one search per word, each document collected once per
-/// word. Arrays are pooled.
+/// Evaluates <see cref="WordMatch"/> trees on the index's postings: each term's documents are read once per search into
+/// a bit set (document numbers only: no frequencies, positions or scores), and the trees combine bit sets.
 /// </summary>
-internal sealed class WordCounts : ICollector, IDisposable
+internal sealed class WordSets(IndexReader reader)
+{
+    private readonly Dictionary<(string Field, string Term), FixedBitSet> _terms = [];
+
+    /// <summary>The documents having the word (deleted ones included; the search's filter removes them).</summary>
+    public FixedBitSet Of(WordMatch match) => match switch
+    {
+        WordMatch.Term term => AnyField(term.Fields, [term.Text]),
+        WordMatch.Written written => AnyField(written.Fields, written.Terms),
+        WordMatch.All all => Combine(all.Parts, and: true),
+        WordMatch.Any any => Combine(any.Parts, and: false),
+        _ => new FixedBitSet(Math.Max(1, reader.MaxDoc)),
+    };
+
+    private FixedBitSet Combine(List<WordMatch> parts, bool and)
+    {
+        var result = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = Of(parts[i]);
+            if (i == 0)
+            {
+                result.Or(part);
+            }
+            else if (and)
+            {
+                result.And(part);
+            }
+            else
+            {
+                result.Or(part);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Documents having every one of <paramref name="terms"/> in one of <paramref name="fields"/>.</summary>
+    private FixedBitSet AnyField(string[] fields, string[] terms)
+    {
+        var result = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+        foreach (var field in fields)
+        {
+            var every = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+            every.Or(Postings(field, terms[0]));
+            for (var i = 1; i < terms.Length && every.Cardinality > 0; i++)
+            {
+                every.And(Postings(field, terms[i]));
+            }
+
+            result.Or(every);
+        }
+
+        return result;
+    }
+
+    private FixedBitSet Postings(string field, string term)
+    {
+        if (_terms.TryGetValue((field, term), out var known))
+        {
+            return known;
+        }
+
+        var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+        var bytes = new BytesRef(term);
+        foreach (var leaf in reader.Leaves)
+        {
+            var termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+            if (termsEnum is null || !termsEnum.SeekExact(bytes))
+            {
+                continue;
+            }
+
+            var docs = termsEnum.Docs(null, null, DocsFlags.NONE);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                bits.Set(leaf.DocBase + doc);
+            }
+        }
+
+        _terms[(field, term)] = bits;
+        return bits;
+    }
+}
+
+/// <summary>
+/// Counts, per document, how many of a query's words it has, from each word's documents (<see cref="WordSets"/>), within
+/// the search's filter. Arrays are pooled.
+/// </summary>
+internal sealed class WordCounts : IDisposable
 {
     private readonly int[] _counts;
+    private readonly int _maxDoc;
     private readonly IReadOnlyDictionary<int, int>? _redirect;
-    private int _docBase;
 
     /// <summary>Counts for documents up to <paramref name="maxDoc"/>; a document that <paramref name="redirect"/> names counts
     /// for the one it names (see <see cref="AllHits"/>).</summary>
     public WordCounts(int maxDoc, IReadOnlyDictionary<int, int>? redirect = null)
     {
+        _maxDoc = Math.Max(1, maxDoc);
         _redirect = redirect is { Count: > 0 } ? redirect : null;
-        _counts = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, maxDoc));
-        Array.Clear(_counts, 0, Math.Max(1, maxDoc));
+        _counts = System.Buffers.ArrayPool<int>.Shared.Rent(_maxDoc);
+        Array.Clear(_counts, 0, _maxDoc);
     }
-
-    /// <summary>Documents collected for the word being counted.</summary>
-    public int Matched { get; private set; }
-
-    public bool AcceptsDocsOutOfOrder => true;
 
     /// <summary>Words the document has.</summary>
     public int this[int doc] => _counts[doc];
 
-    /// <summary>Counts the documents having <paramref name="word"/>; returns how many there are.</summary>
-    public int Count(IndexSearcher searcher, QueryWord word, Filter filter)
+    /// <summary>Counts the documents of <paramref name="visible"/> having <paramref name="word"/>; returns how many there are.</summary>
+    public int Count(WordSets sets, QueryWord word, FixedBitSet visible)
     {
-        Matched = 0;
-        searcher.Search(new ConstantScoreQuery(word.Match), filter, this);
-        return Matched;
-    }
+        var bits = sets.Of(word.Match);
+        bits.And(visible);
+        var matched = 0;
+        for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
+        {
+            // A translation counts once even when both it and its original have the word.
+            var target = _redirect is not null && _redirect.TryGetValue(doc, out var translation) ? translation : doc;
+            if (target != doc && bits.Get(target))
+            {
+                continue;
+            }
 
-    public void Collect(int doc)
-    {
-        doc += _docBase;
-        _counts[_redirect is not null && _redirect.TryGetValue(doc, out var target) ? target : doc]++;
-        Matched++;
-    }
+            _counts[target]++;
+            matched++;
+        }
 
-    public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
-
-    public void SetScorer(Scorer scorer)
-    {
+        return matched;
     }
 
     public void Dispose() => System.Buffers.ArrayPool<int>.Shared.Return(_counts);

@@ -43,6 +43,7 @@ public sealed class SearchEngine : IDisposable
     private readonly Dictionary<string, string> _indexedHashes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> _languageFilters = new(StringComparer.Ordinal);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<int, int>>> _translations = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<string, FixedBitSet>> _visible = new();
     private SynonymSet _synonyms = SynonymSet.Empty;
     private Dictionary<string, SearchDocument> _documents = new(StringComparer.Ordinal);
     private Vocabulary _vocabulary = Vocabulary.Build([]);
@@ -190,13 +191,15 @@ public sealed class SearchEngine : IDisposable
             try
             {
                 var required = new int[scope.Parts.Count];
+                var sets = new WordSets(reader);
+                var visible = VisibleBits(reader, scope);
                 for (var p = 0; p < scope.Parts.Count; p++)
                 {
                     var part = scope.Parts[p];
                     var unknown = 0;
                     foreach (var word in part.Words.Take(part.Key))
                     {
-                        word.Articles = counts[p].Count(searcher, word, scope.Filter);
+                        word.Articles = counts[p].Count(sets, word, visible);
                         unknown += word.Articles == 0 && !word.Kana ? 1 : 0;
                     }
 
@@ -287,7 +290,25 @@ public sealed class SearchEngine : IDisposable
 
     /// <summary>What one search covers: its parts, the articles it may return, and the Japanese originals that stand for
     /// their translation.</summary>
-    private sealed record SearchScope(List<Part> Parts, Query Ranking, Filter Filter, IReadOnlyDictionary<int, int>? Redirect);
+    private sealed record SearchScope(List<Part> Parts, Query Ranking, Filter Filter, string FilterKey, IReadOnlyDictionary<int, int>? Redirect);
+
+    /// <summary>The documents of a search's filter as one bit set over the whole index, computed once per reader.</summary>
+    private FixedBitSet VisibleBits(IndexReader reader, SearchScope scope) =>
+        _visible.GetValue(reader, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, FixedBitSet>(StringComparer.Ordinal))
+            .GetOrAdd(scope.FilterKey, _ =>
+            {
+                var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+                foreach (var leaf in reader.Leaves)
+                {
+                    var iterator = scope.Filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+                    for (var doc = iterator?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator!.NextDoc())
+                    {
+                        bits.Set(leaf.DocBase + doc);
+                    }
+                }
+
+                return bits;
+            });
 
     private SearchScope Scope(string text, string language, IndexReader reader)
     {
@@ -298,7 +319,7 @@ public sealed class SearchEngine : IDisposable
         AddPart(parts, language, language, language == "zh" ? ChineseText.ToSimplified(text) : text, own, _synonyms.Matches(own, language), reader);
         if (language == Japanese)
         {
-            return new SearchScope(parts, parts.Count == 1 ? parts[0].Ranking : new BooleanQuery(), LanguageFilter(language), null);
+            return new SearchScope(parts, parts.Count == 1 ? parts[0].Ranking : new BooleanQuery(), LanguageFilter(language), language, null);
         }
 
         // Untranslated Japanese articles are searched with Japanese analysis, through the synonyms of the visitor's language
@@ -313,8 +334,9 @@ public sealed class SearchEngine : IDisposable
         {
             ranking.Add(names, Occur.SHOULD);
         }
-        var filter = _languageFilters.GetOrAdd(language + (japaneseScript ? "+ja" : "+untranslated-ja"), _ => BulkScoring.VisibleFilter(language, japaneseScript));
-        return new SearchScope(parts, ranking, filter, japaneseScript ? Translations(reader, language) : null);
+        var key = language + (japaneseScript ? "+ja" : "+untranslated-ja");
+        var filter = _languageFilters.GetOrAdd(key, _ => BulkScoring.VisibleFilter(language, japaneseScript));
+        return new SearchScope(parts, ranking, filter, key, japaneseScript ? Translations(reader, language) : null);
     }
 
     private void AddPart(List<Part> parts, string language, string splitLanguage, string cleaned, string normalized, IReadOnlyList<SynonymMatch> synonyms, IndexReader reader)
@@ -432,10 +454,19 @@ public sealed class SearchEngine : IDisposable
             var documents = Volatile.Read(ref _documents);
             var result = new List<(string, bool, IReadOnlyList<string>)>();
             var words = _words.Words(normalized, language, language, _synonyms.Matches(normalized, language), searcher.IndexReader, out var key, out _);
+            var sets = new WordSets(searcher.IndexReader);
+            var visible = VisibleBits(searcher.IndexReader, new SearchScope([], new BooleanQuery(), LanguageFilter(language), language, null));
             for (var i = 0; i < words.Count; i++)
             {
-                var top = searcher.Search(new ConstantScoreQuery(words[i].Match), LanguageFilter(language), Math.Max(1, searcher.IndexReader.MaxDoc));
-                result.Add((words[i].Text, i < key, top.ScoreDocs.Select(d => IdOf(searcher, d.Doc)).Where(documents.ContainsKey).ToList()));
+                var bits = sets.Of(words[i].Match);
+                bits.And(visible);
+                var ids = new List<string>();
+                for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
+                {
+                    ids.Add(IdOf(searcher, doc));
+                }
+
+                result.Add((words[i].Text, i < key, ids.Where(documents.ContainsKey).ToList()));
             }
 
             return result;

@@ -86,6 +86,14 @@ internal static class Evaluation
                              $"{run.Literal.Count(l => l.Missing.Count == 0)}/{run.Literal.Count} |");
         }
 
+        // Without MeCab nothing reads kanji: kana typed for a word written in kanji cannot be found. Shown apart so that the
+        // rest of the fallback can be compared.
+        var icuRun = runs[1].Outcomes.Where(o => o.Case.Kind != "hiragana").ToList();
+        var mecabRun = runs[0].Outcomes.Where(o => o.Case.Kind != "hiragana").ToList();
+        output.WriteLine();
+        output.WriteLine($"Without the {runs[0].Outcomes.Count - mecabRun.Count} hiragana queries: MeCab hit@1 {Metric(mecabRun, o => o.Rank == 1)}, MRR@10 {Mrr(mecabRun):F3}, " +
+                         $"zero {Metric(mecabRun, o => o.Zero)}; ICU fallback hit@1 {Metric(icuRun, o => o.Rank == 1)}, MRR@10 {Mrr(icuRun):F3}, zero {Metric(icuRun, o => o.Zero)}");
+
         foreach (var run in runs.Take(2))
         {
             output.WriteLine();

@@ -2,7 +2,7 @@ using HelpCenter.Bench;
 
 // dotnet run -c Release --project bench/HelpCenter.Bench -- eval   [--queries FILE]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- bench  [--articles N] [--searches N]
-// dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja]
+// dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja] [--icu]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-faults [--customers 500] [--operators 20] [--messages 20] [--kills 3]
 //   (both start the site from src/HelpCenter/bin/Release: build it first with dotnet build -c Release src/HelpCenter)
@@ -14,7 +14,6 @@ return command switch
 {
     "eval" => Evaluation.Run(Option("--queries") ?? Paths.Queries, Console.Out),
     "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja", args.Contains("--icu")),
-    "missing-words" => MissingWords(args.Contains("--icu")),
     "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
     "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, Console.Out),
     "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), Console.Out),
@@ -57,25 +56,3 @@ static int Usage()
     return 2;
 }
 
-static int MissingWords(bool icu)
-{
-    var (documents, synonyms) = Paths.SampleContent();
-    using var engine = Paths.NewEngine("explain", forceIcu: icu);
-    engine.SetSynonyms(synonyms);
-    engine.Sync(documents);
-    var cases = System.Text.Json.JsonSerializer.Deserialize<List<MissingCase>>(File.ReadAllText(Paths.Queries), Paths.Json)!;
-    foreach (var c in cases)
-    {
-        var words = engine.Words(c.Query, c.Lang).Where(w => w.Key).ToList();
-        var expected = c.Expected.Select(e => $"{c.Lang}:{e}").ToList();
-        var best = expected.Select(e => words.Where(w => !w.Articles.Contains(e)).Select(w => w.Word).ToList()).OrderBy(m => m.Count).First();
-        if (best.Count > 0)
-        {
-            Console.WriteLine($"{c.Kind}\t{c.Query}\t{words.Count} words; lacks {best.Count}: {string.Join(" | ", best)}  [key: {string.Join(" | ", words.Select(w => w.Word))}; light: {string.Join(" | ", engine.Words(c.Query, c.Lang).Where(w => !w.Key).Select(w => w.Word))}]");
-        }
-    }
-
-    return 0;
-}
-
-internal sealed record MissingCase(string Query, string Lang, string[] Expected, string Kind);

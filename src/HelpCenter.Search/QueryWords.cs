@@ -109,7 +109,7 @@ internal sealed class QueryWords(QueryBuilder builder)
 
     /// <summary>How an article has every word of <paramref name="text"/> (a synonym), or null when it has none.</summary>
     /// <remarks>A synonym of light words only (入れない, 来ない) must be written as it is: its verbs alone (入れる) are in
-    /// every other article.</remarks>
+    /// every other article. Otherwise its key words must all be there.</remarks>
     private WordMatch? All(string text, string language, (string[] Words, string[] Written, string[] Readings) fields, IndexReader reader)
     {
         var normalized = JapaneseText.Normalize(text);
@@ -131,7 +131,9 @@ internal sealed class QueryWords(QueryBuilder builder)
             return Written(fields.Written, normalized);
         }
 
-        var all = pieces.Select(p => (WordMatch)Match(p, fields, reader)).ToList();
+        // Like a query, a synonym needs its key words only (パスワード of パスワード 再設定 is not enough, 届く of sms 届かない
+        // is not needed).
+        var all = pieces.Where(p => p.Key).Select(p => (WordMatch)Match(p, fields, reader)).ToList();
         return all.Count switch { 0 => null, 1 => all[0], _ => new WordMatch.All(all) };
     }
 
@@ -267,13 +269,24 @@ internal sealed class QueryWords(QueryBuilder builder)
 
             i += run.Count;
             var text = normalized[run[0].Start..run[^1].End];
+
+            // Pieces of one character (化 of 有効化) are suffixes and prefixes when longer pieces stand beside them.
+            var longer = run.Any(t => t.Term.Length > 1) && language != "zh" ? run.Where(t => t.Term.Length > 1).ToList() : run;
             pieces.Add(run.Count == 1
-                ? new Piece(text, token.Start, token.End, [token.Term], [], false, IsKey(token, language))
-                : new Piece(text, run[0].Start, run[^1].End, [string.Concat(run.Select(t => t.Term))], run.Select(t => t.Term).ToArray(), false, true));
+                ? new Piece(text, token.Start, token.End, [token.Term], [], false, IsKey(token, language) && !IsVerbStem(token, normalized))
+                : new Piece(text, run[0].Start, run[^1].End, [string.Concat(run.Select(t => t.Term))], longer.Select(t => t.Term).ToArray(), false, true));
         }
 
         return pieces;
     }
+
+    /// <summary>
+    /// Without MeCab, a single kanji followed by hiragana (来 of 来ない, 見 of 見れない) is taken for the stem of a verb or
+    /// adjective, whose ending the ICU word breaking split off: a light word. MeCab says so through its part of speech.
+    /// </summary>
+    private bool IsVerbStem(BufferedToken token, string text) =>
+        builder.Morphology == Morphology.Icu && token.Term.Length == 1 && token.Term[0] is >= '\u4E00' and <= '\u9FFF' &&
+        token.End < text.Length && text[token.End] is >= 'ぁ' and <= 'ゖ';
 
     /// <summary>Whether two adjacent terms are parts of one word: in Japanese (ICU) two name-like terms, in Chinese two
     /// single characters (the segmenter's way of saying it does not know the word).</summary>

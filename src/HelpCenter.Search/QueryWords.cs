@@ -28,7 +28,7 @@ internal abstract record WordMatch
     /// <summary>The term in any of the fields.</summary>
     public sealed record Term(string[] Fields, string Text) : WordMatch;
 
-    /// <summary>Every term in one of the fields: a word written out (its character bigrams) or read (its reading's).</summary>
+    /// <summary>The terms in a row in one of the fields: a word written out (its character bigrams) or read (its reading's).</summary>
     public sealed record Written(string[] Fields, string[] Terms) : WordMatch;
 
     /// <summary>Every part.</summary>
@@ -173,9 +173,8 @@ internal sealed class QueryWords(QueryBuilder builder)
     }
 
     /// <summary>
-    /// The text's terms in one of <paramref name="fields"/> (all analysed alike): the word written out (bigrams) or read
-    /// (reading bigrams). Every term, not in a row: checking their positions cost more than the rest of the search, and
-    /// an article having every bigram of a word of three characters or more nearly always has the word.
+    /// The text's terms in one of <paramref name="fields"/> (all analysed alike), in a row: the word written out (bigrams)
+    /// or read (reading bigrams).
     /// </summary>
     private WordMatch.Written? Written(string[] fields, string text)
     {
@@ -191,7 +190,7 @@ internal sealed class QueryWords(QueryBuilder builder)
                 _tokens.Clear();
             }
 
-            terms = builder.Tokens(fields[0], text).Select(t => t.Term).Distinct().ToArray();
+            terms = builder.Tokens(fields[0], text).Select(t => t.Term).ToArray();
             _tokens[(fields[0], text)] = terms;
         }
 
@@ -378,25 +377,28 @@ internal sealed class QueryWords(QueryBuilder builder)
 
 /// <summary>
 /// Evaluates <see cref="WordMatch"/> trees on the index's postings: each term's documents are read once per search into
-/// a bit set (document numbers only: no frequencies, positions or scores), and the trees combine bit sets.
+/// a bit set (document numbers only), and the trees combine bit sets. A word written out is first looked for as all of
+/// its bigrams, then its positions are checked, only in the articles that do not have the word in another way already
+/// (the dictionary's word), which are few: positions cost more than the rest of the search when read for every article.
 /// </summary>
 internal sealed class WordSets(IndexReader reader)
 {
     private readonly Dictionary<(string Field, string Term), FixedBitSet> _terms = [];
+    private readonly int _size = Math.Max(1, reader.MaxDoc);
 
     /// <summary>The documents having the word (deleted ones included; the search's filter removes them).</summary>
     public FixedBitSet Of(WordMatch match) => match switch
     {
-        WordMatch.Term term => AnyField(term.Fields, [term.Text]),
-        WordMatch.Written written => AnyField(written.Fields, written.Terms),
-        WordMatch.All all => Combine(all.Parts, and: true),
-        WordMatch.Any any => Combine(any.Parts, and: false),
-        _ => new FixedBitSet(Math.Max(1, reader.MaxDoc)),
+        WordMatch.Term term => AnyField(term.Fields, term.Text),
+        WordMatch.Written written => InARow(written, exclude: null),
+        WordMatch.All all => Every(all.Parts),
+        WordMatch.Any any => AnyOf(any.Parts),
+        _ => new FixedBitSet(_size),
     };
 
-    private FixedBitSet Combine(List<WordMatch> parts, bool and)
+    private FixedBitSet Every(List<WordMatch> parts)
     {
-        var result = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+        var result = new FixedBitSet(_size);
         for (var i = 0; i < parts.Count; i++)
         {
             var part = Of(parts[i]);
@@ -404,36 +406,135 @@ internal sealed class WordSets(IndexReader reader)
             {
                 result.Or(part);
             }
-            else if (and)
-            {
-                result.And(part);
-            }
             else
             {
-                result.Or(part);
+                result.And(part);
             }
         }
 
         return result;
     }
 
-    /// <summary>Documents having every one of <paramref name="terms"/> in one of <paramref name="fields"/>.</summary>
-    private FixedBitSet AnyField(string[] fields, string[] terms)
+    private FixedBitSet AnyOf(List<WordMatch> parts)
     {
-        var result = new FixedBitSet(Math.Max(1, reader.MaxDoc));
-        foreach (var field in fields)
+        var result = new FixedBitSet(_size);
+        foreach (var part in parts.Where(p => p is not WordMatch.Written))
         {
-            var every = new FixedBitSet(Math.Max(1, reader.MaxDoc));
-            every.Or(Postings(field, terms[0]));
-            for (var i = 1; i < terms.Length && every.Cardinality > 0; i++)
-            {
-                every.And(Postings(field, terms[i]));
-            }
+            result.Or(Of(part));
+        }
 
-            result.Or(every);
+        foreach (var written in parts.OfType<WordMatch.Written>())
+        {
+            result.Or(InARow(written, exclude: result));
         }
 
         return result;
+    }
+
+    private FixedBitSet AnyField(string[] fields, string term)
+    {
+        var result = new FixedBitSet(_size);
+        foreach (var field in fields)
+        {
+            result.Or(Postings(field, term));
+        }
+
+        return result;
+    }
+
+    /// <summary>Documents (outside <paramref name="exclude"/>) having the written word's terms in a row in one of its fields.</summary>
+    private FixedBitSet InARow(WordMatch.Written written, FixedBitSet? exclude)
+    {
+        var result = new FixedBitSet(_size);
+        foreach (var field in written.Fields)
+        {
+            var candidates = new FixedBitSet(_size);
+            candidates.Or(Postings(field, written.Terms[0]));
+            foreach (var term in written.Terms.Skip(1).Distinct())
+            {
+                candidates.And(Postings(field, term));
+            }
+
+            if (exclude is not null)
+            {
+                candidates.AndNot(exclude);
+            }
+
+            if (written.Terms.Length == 1)
+            {
+                result.Or(candidates);
+                continue;
+            }
+
+            foreach (var leaf in reader.Leaves)
+            {
+                CheckPositions(leaf, field, written.Terms, candidates, result);
+            }
+        }
+
+        return result;
+    }
+
+    private static void CheckPositions(AtomicReaderContext leaf, string field, string[] terms, FixedBitSet candidates, FixedBitSet result)
+    {
+        var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
+        var first = candidates.Length > leaf.DocBase ? candidates.NextSetBit(leaf.DocBase) : -1;
+        if (first < 0 || first >= end || leaf.AtomicReader.GetTerms(field) is not { } fieldTerms)
+        {
+            return;
+        }
+
+        var enums = new DocsAndPositionsEnum[terms.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var termsEnum = fieldTerms.GetEnumerator();
+            if (!termsEnum.SeekExact(new BytesRef(terms[i])) || termsEnum.DocsAndPositions(null, null) is not { } positions)
+            {
+                return;
+            }
+
+            enums[i] = positions;
+        }
+
+        var starts = new HashSet<int>();
+        for (var doc = first; doc >= 0 && doc < end; doc = doc + 1 < candidates.Length ? candidates.NextSetBit(doc + 1) : -1)
+        {
+            starts.Clear();
+            for (var i = 0; i < terms.Length; i++)
+            {
+                var local = doc - leaf.DocBase;
+                if (enums[i].DocID < local && enums[i].Advance(local) != local || enums[i].DocID != local)
+                {
+                    starts.Clear();
+                    break;
+                }
+
+                var positions = new HashSet<int>();
+                for (var f = 0; f < enums[i].Freq; f++)
+                {
+                    positions.Add(enums[i].NextPosition() - i);
+                }
+
+                if (i == 0)
+                {
+                    starts.UnionWith(positions);
+                }
+                else
+                {
+                    starts.IntersectWith(positions);
+                }
+
+                if (starts.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            if (starts.Count > 0)
+            {
+                result.Set(doc);
+            }
+        }
     }
 
     private FixedBitSet Postings(string field, string term)
@@ -443,7 +544,7 @@ internal sealed class WordSets(IndexReader reader)
             return known;
         }
 
-        var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+        var bits = new FixedBitSet(_size);
         var bytes = new BytesRef(term);
         foreach (var leaf in reader.Leaves)
         {

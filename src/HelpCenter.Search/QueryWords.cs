@@ -79,6 +79,7 @@ internal sealed class QueryWords(QueryBuilder builder)
 
         var words = new List<QueryWord>();
         var lightWords = new List<QueryWord>();
+        var alternatives = new Dictionary<string, WordMatch?>(StringComparer.Ordinal);
         foreach (var piece in Split(normalized, splitLanguage, splitFields.Words[0]))
         {
             var match = Match(piece, fields, reader);
@@ -86,7 +87,14 @@ internal sealed class QueryWords(QueryBuilder builder)
             {
                 foreach (var alternative in synonym.Alternatives)
                 {
-                    if (All(alternative, language, fields, reader) is { } all)
+                    // One object per synonym, so that its documents are looked up once for all the words it covers.
+                    if (!alternatives.TryGetValue(alternative, out var all))
+                    {
+                        all = All(alternative, language, fields, reader);
+                        alternatives[alternative] = all;
+                    }
+
+                    if (all is not null)
                     {
                         match.Parts.Add(all);
                     }
@@ -376,83 +384,99 @@ internal sealed class QueryWords(QueryBuilder builder)
 }
 
 /// <summary>
-/// Evaluates <see cref="WordMatch"/> trees on the index's postings: each term's documents are read once per search into
-/// a bit set (document numbers only), and the trees combine bit sets. A word written out is first looked for as all of
+/// Evaluates <see cref="WordMatch"/> trees on the index's postings: terms' documents (numbers only) are set in bit sets,
+/// which the trees combine; the bit sets are reused within the search. A word written out is first looked for as all of
 /// its bigrams, then its positions are checked, only in the articles that do not have the word in another way already
 /// (the dictionary's word), which are few: positions cost more than the rest of the search when read for every article.
 /// </summary>
 internal sealed class WordSets(IndexReader reader)
 {
-    private readonly Dictionary<(string Field, string Term), FixedBitSet> _terms = [];
+    private readonly Dictionary<(string Field, int Leaf), (TermsEnum? Terms, DocsEnum? Docs)> _enums = [];
+    private readonly Dictionary<WordMatch, FixedBitSet> _all = new(ReferenceEqualityComparer.Instance);
+    private readonly Stack<FixedBitSet> _spare = new();
     private readonly int _size = Math.Max(1, reader.MaxDoc);
 
-    /// <summary>The documents having the word (deleted ones included; the search's filter removes them).</summary>
-    public FixedBitSet Of(WordMatch match) => match switch
-    {
-        WordMatch.Term term => AnyField(term.Fields, term.Text),
-        WordMatch.Written written => InARow(written, exclude: null),
-        WordMatch.All all => Every(all.Parts),
-        WordMatch.Any any => AnyOf(any.Parts),
-        _ => new FixedBitSet(_size),
-    };
-
-    private FixedBitSet Every(List<WordMatch> parts)
+    /// <summary>The documents having the word (deleted ones included; the search's filter removes them); the caller's to change.</summary>
+    public FixedBitSet Of(WordMatch match)
     {
         var result = new FixedBitSet(_size);
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var part = Of(parts[i]);
-            if (i == 0)
-            {
-                result.Or(part);
-            }
-            else
-            {
-                result.And(part);
-            }
-        }
-
+        OrInto(match, result);
         return result;
     }
 
-    private FixedBitSet AnyOf(List<WordMatch> parts)
+    private void OrInto(WordMatch match, FixedBitSet target)
     {
+        switch (match)
+        {
+            case WordMatch.Term term:
+                foreach (var field in term.Fields)
+                {
+                    AddPostings(field, term.Text, target);
+                }
+
+                break;
+
+            case WordMatch.Written written:
+                InARow(written, exclude: null, target);
+                break;
+
+            case WordMatch.All all:
+                target.Or(Every(all));
+                break;
+
+            case WordMatch.Any any:
+                foreach (var part in any.Parts.Where(p => p is not WordMatch.Written))
+                {
+                    OrInto(part, target);
+                }
+
+                foreach (var written in any.Parts.OfType<WordMatch.Written>())
+                {
+                    InARow(written, exclude: target, target);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Documents having every part; kept for the search, since the same synonym serves several words.</summary>
+    private FixedBitSet Every(WordMatch.All all)
+    {
+        if (_all.TryGetValue(all, out var known))
+        {
+            return known;
+        }
+
         var result = new FixedBitSet(_size);
-        foreach (var part in parts.Where(p => p is not WordMatch.Written))
+        OrInto(all.Parts[0], result);
+        var part = Rent();
+        foreach (var next in all.Parts.Skip(1))
         {
-            result.Or(Of(part));
+            part.Clear(0, part.Length);
+            OrInto(next, part);
+            result.And(part);
         }
 
-        foreach (var written in parts.OfType<WordMatch.Written>())
-        {
-            result.Or(InARow(written, exclude: result));
-        }
-
+        _spare.Push(part);
+        _all[all] = result;
         return result;
     }
 
-    private FixedBitSet AnyField(string[] fields, string term)
+    /// <summary>Adds to <paramref name="result"/> the documents outside <paramref name="exclude"/> having the written word's
+    /// terms in a row in one of its fields.</summary>
+    private void InARow(WordMatch.Written written, FixedBitSet? exclude, FixedBitSet result)
     {
-        var result = new FixedBitSet(_size);
-        foreach (var field in fields)
-        {
-            result.Or(Postings(field, term));
-        }
-
-        return result;
-    }
-
-    /// <summary>Documents (outside <paramref name="exclude"/>) having the written word's terms in a row in one of its fields.</summary>
-    private FixedBitSet InARow(WordMatch.Written written, FixedBitSet? exclude)
-    {
-        var result = new FixedBitSet(_size);
+        var candidates = Rent();
+        var other = Rent();
         foreach (var field in written.Fields)
         {
-            var candidates = new FixedBitSet(_size);
-            candidates.Or(Postings(field, written.Terms[0]));
+            candidates.Clear(0, candidates.Length);
+            AddPostings(field, written.Terms[0], candidates);
             foreach (var term in written.Terms.Skip(1).Distinct())
             {
-                candidates.And(Postings(field, term));
+                other.Clear(0, other.Length);
+                AddPostings(field, term, other);
+                candidates.And(other);
             }
 
             if (exclude is not null)
@@ -472,8 +496,11 @@ internal sealed class WordSets(IndexReader reader)
             }
         }
 
-        return result;
+        _spare.Push(candidates);
+        _spare.Push(other);
     }
+
+    private FixedBitSet Rent() => _spare.Count > 0 ? _spare.Pop() : new FixedBitSet(_size);
 
     private static void CheckPositions(AtomicReaderContext leaf, string field, string[] terms, FixedBitSet candidates, FixedBitSet result)
     {
@@ -537,32 +564,32 @@ internal sealed class WordSets(IndexReader reader)
         }
     }
 
-    private FixedBitSet Postings(string field, string term)
+    /// <summary>Sets the documents of <paramref name="term"/> in <paramref name="field"/>, reusing one terms enumerator and
+    /// one postings reader per field and segment.</summary>
+    private void AddPostings(string field, string term, FixedBitSet target)
     {
-        if (_terms.TryGetValue((field, term), out var known))
-        {
-            return known;
-        }
-
-        var bits = new FixedBitSet(_size);
-        var bytes = new BytesRef(term);
+        BytesRef? bytes = null;
         foreach (var leaf in reader.Leaves)
         {
-            var termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
-            if (termsEnum is null || !termsEnum.SeekExact(bytes))
+            if (!_enums.TryGetValue((field, leaf.Ord), out var enums))
             {
+                enums = (leaf.AtomicReader.GetTerms(field)?.GetEnumerator(), null);
+            }
+
+            bytes ??= new BytesRef(term);
+            if (enums.Terms is null || !enums.Terms.SeekExact(bytes))
+            {
+                _enums[(field, leaf.Ord)] = enums;
                 continue;
             }
 
-            var docs = termsEnum.Docs(null, null, DocsFlags.NONE);
+            var docs = enums.Terms.Docs(null, enums.Docs, DocsFlags.NONE);
+            _enums[(field, leaf.Ord)] = (enums.Terms, docs);
             for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
             {
-                bits.Set(leaf.DocBase + doc);
+                target.Set(leaf.DocBase + doc);
             }
         }
-
-        _terms[(field, term)] = bits;
-        return bits;
     }
 }
 

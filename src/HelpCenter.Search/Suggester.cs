@@ -14,20 +14,41 @@ namespace HelpCenter.Search;
 internal sealed class Suggester(Func<string, string> readingOf)
 {
     private Dictionary<string, List<Entry>> _byLanguage = [];
-    private Dictionary<(string Language, string Slug), Entry> _bySlug = [];
 
     public void Load(IEnumerable<SearchDocument> documents)
     {
-        var entries = documents.Select(d => new Entry(
-                d,
-                JapaneseText.Normalize(d.Title),
-                readingOf(d.Title),
-                string.Join('\u0001', d.Tags.Select(JapaneseText.Normalize)),
-                string.Join('\u0001', d.Tags.Select(readingOf)),
-                d.Language == "ja" ? d.Slug.Replace('-', ' ') : ""))
-            .ToList();
-        _bySlug = entries.GroupBy(e => (e.Document.Language, e.Document.Slug)).ToDictionary(g => g.Key, g => g.First());
-        _byLanguage = entries.GroupBy(e => e.Document.Language).ToDictionary(g => g.Key, g => g.ToList());
+        var all = documents.ToList();
+        var bySlug = all.GroupBy(d => (d.Language, d.Slug)).ToDictionary(g => g.Key, g => g.First());
+        var entries = new Dictionary<(string, string), Entry>();
+        Entry Of(SearchDocument d)
+        {
+            if (!entries.TryGetValue((d.Language, d.Slug), out var entry))
+            {
+                entry = new Entry(
+                    d,
+                    JapaneseText.Normalize(d.Title),
+                    readingOf(d.Title),
+                    string.Join('\u0001', d.Tags.Select(JapaneseText.Normalize)),
+                    string.Join('\u0001', d.Tags.Select(readingOf)),
+                    d.Language == "ja" ? d.Slug.Replace('-', ' ') : "");
+                entries[(d.Language, d.Slug)] = entry;
+            }
+
+            return entry;
+        }
+
+        // A Japanese article knows its translations, so that a reader of one finds it by its Japanese title.
+        foreach (var d in all)
+        {
+            var entry = Of(d);
+            if (d.Language == "ja")
+            {
+                entry.English = bySlug.TryGetValue(("en", d.Slug), out var en) ? Of(en) : null;
+                entry.Chinese = bySlug.TryGetValue(("zh", d.Slug), out var zh) ? Of(zh) : null;
+            }
+        }
+
+        _byLanguage = entries.Values.GroupBy(e => e.Document.Language).ToDictionary(g => g.Key, g => g.ToList());
     }
 
     public IReadOnlyList<Suggestion> Suggest(string text, string language, int limit)
@@ -44,20 +65,25 @@ internal sealed class Suggester(Func<string, string> readingOf)
             return [];
         }
 
-        var bySlug = _bySlug;
-        var ranked = new Dictionary<string, (int Rank, Entry Entry)>(StringComparer.Ordinal);
-        void Consider(Entry entry, Entry shown)
+        // The best "limit" (and a few more, in case a translation and its original both match) by rank, FAQ first, shorter
+        // titles first; the heap's root is the worst kept.
+        var best = new PriorityQueue<Entry, (int Rank, bool Faq, int Length, string Slug)>(WorstFirst.Instance);
+        void Consider(Entry entry, Entry shown, bool byName)
         {
-            var rank = Rank(entry, words, language != "ja" && entry.Document.Language == "ja");
-            if (rank >= 0 && (!ranked.TryGetValue(shown.Document.Slug, out var known) || rank < known.Rank))
+            var rank = Rank(entry, words, byName);
+            if (rank >= 0)
             {
-                ranked[shown.Document.Slug] = (rank, shown);
+                best.Enqueue(shown, (rank, shown.Document.Faq, shown.Title.Length, shown.Document.Slug));
+                if (best.Count > limit * 2)
+                {
+                    best.Dequeue();
+                }
             }
         }
 
         foreach (var entry in own)
         {
-            Consider(entry, entry);
+            Consider(entry, entry, false);
         }
 
         if (language != "ja" && _byLanguage.TryGetValue("ja", out var japanese))
@@ -65,18 +91,25 @@ internal sealed class Suggester(Func<string, string> readingOf)
             var japaneseScript = JapaneseText.HasJapaneseScript(query, language);
             foreach (var entry in japanese)
             {
-                var translation = bySlug.GetValueOrDefault((language, entry.Document.Slug));
+                var translation = language == "en" ? entry.English : entry.Chinese;
                 if (translation is null || japaneseScript)
                 {
-                    Consider(entry, translation ?? entry);
+                    Consider(entry, translation ?? entry, translation is null);
                 }
             }
         }
 
-        return ranked.Values
-            .OrderBy(r => r.Rank).ThenByDescending(r => r.Entry.Document.Faq).ThenBy(r => r.Entry.Title.Length).ThenBy(r => r.Entry.Document.Slug, StringComparer.Ordinal)
+        var ranked = new List<Entry>(best.Count);
+        while (best.TryDequeue(out var entry, out _))
+        {
+            ranked.Add(entry);
+        }
+
+        ranked.Reverse();
+        return ranked
+            .DistinctBy(e => e.Document.Slug)
             .Take(limit)
-            .Select(r => new Suggestion(r.Entry.Document.Slug, r.Entry.Document.Title, r.Entry.Document.Url, r.Entry.Document.Language))
+            .Select(e => new Suggestion(e.Document.Slug, e.Document.Title, e.Document.Url, e.Document.Language))
             .ToList();
     }
 
@@ -126,5 +159,36 @@ internal sealed class Suggester(Func<string, string> readingOf)
     /// <summary>A typed word, with its reading in hiragana when it was typed in kana.</summary>
     private sealed record Word(string Text, string Reading);
 
-    private sealed record Entry(SearchDocument Document, string Title, string Reading, string Tags, string TagReadings, string Name);
+    private sealed record Entry(SearchDocument Document, string Title, string Reading, string Tags, string TagReadings, string Name)
+    {
+        /// <summary>For a Japanese article, its English translation, if any.</summary>
+        public Entry? English { get; set; }
+
+        /// <summary>For a Japanese article, its Chinese translation, if any.</summary>
+        public Entry? Chinese { get; set; }
+    }
+
+    /// <summary>Orders suggestions worst first: higher rank, not FAQ, longer title, then slug.</summary>
+    private sealed class WorstFirst : IComparer<(int Rank, bool Faq, int Length, string Slug)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((int Rank, bool Faq, int Length, string Slug) x, (int Rank, bool Faq, int Length, string Slug) y)
+        {
+            var byRank = y.Rank.CompareTo(x.Rank);
+            if (byRank != 0)
+            {
+                return byRank;
+            }
+
+            var byFaq = x.Faq.CompareTo(y.Faq);
+            if (byFaq != 0)
+            {
+                return byFaq;
+            }
+
+            var byLength = y.Length.CompareTo(x.Length);
+            return byLength != 0 ? byLength : string.CompareOrdinal(y.Slug, x.Slug);
+        }
+    }
 }

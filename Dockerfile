@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # HelpCenter container image. Build from the repository root:  docker build -t helpcenter .
-# Run:  docker run -p 8080:8080 -v helpcenter-data:/app/App_Data helpcenter
+# Run (the public address is required: every link in mail is built from it, and the site answers only to its host):
+#   docker run -p 8080:8080 -e HelpCenter__Mail__PublicBaseUrl=https://help.example.com -v helpcenter-data:/app/App_Data helpcenter
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -20,11 +21,13 @@ WORKDIR /app
 COPY --from=build /app ./
 # The data folder (SQLite database, search index, mail, uploads, keys) is the only writable place.
 RUN mkdir -p /app/App_Data && chown "$APP_UID" /app/App_Data
+# HelpCenter__Mail__PublicBaseUrl has no default on purpose: without it the site stops at start, naming the setting.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     HelpCenter__DataPath=/app/App_Data
 VOLUME ["/app/App_Data"]
 USER $APP_UID
 EXPOSE 8080
+# localhost stays among the allowed hosts, so the check passes whatever the public name is.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD curl -fsS http://localhost:8080/healthz || exit 1
 ENTRYPOINT ["dotnet", "HelpCenter.dll"]

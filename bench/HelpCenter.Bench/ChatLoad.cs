@@ -37,7 +37,7 @@ internal static class ChatLoad
             output.WriteLine($"baseline (bare relay hub): delivered {baseline.Delivered}, p50 {baseline.P50:F1} ms, p99 {baseline.P99:F1} ms, max {baseline.Max:F1} ms");
         }
 
-        await using var server = await ChatServer.StartAsync();
+        await using var server = await SiteProcess.StartAsync();
         var result = await RunChatAsync(server, customers, operators, messages, kills, output);
         output.WriteLine($"sent {result.Sent}, acknowledged {result.Acked}, stored {result.Stored} customer messages; operator replies {result.Replies}");
         output.WriteLine($"lost {result.Lost}, duplicated {result.Duplicated}, reordered {result.Reordered}, gaps {result.Gaps}, not caught up {result.NotCaughtUp}, stored but not acknowledged {result.Extra}");
@@ -145,7 +145,7 @@ internal static class ChatLoad
         }
     }
 
-    private static async Task<Result> RunChatAsync(ChatServer server, int customerCount, int operatorCount, int messages, int kills, TextWriter output)
+    private static async Task<Result> RunChatAsync(SiteProcess server, int customerCount, int operatorCount, int messages, int kills, TextWriter output)
     {
         var notes = new List<string>();
         var setup = Stopwatch.StartNew();
@@ -402,7 +402,7 @@ internal static class ChatLoad
 
     private static async Task<Result> RunRelayAsync(int customerCount, int operatorCount, int messages)
     {
-        var port = ChatServer.FreePort();
+        var port = SiteProcess.FreePort();
         using var relay = Process.Start(new ProcessStartInfo("dotnet")
         {
             ArgumentList = { typeof(ChatLoad).Assembly.Location, "relay-server", "--port", port.ToString(CultureInfo.InvariantCulture) },

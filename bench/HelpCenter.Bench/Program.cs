@@ -5,7 +5,8 @@ using HelpCenter.Bench;
 // dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja] [--icu]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-faults [--customers 500] [--operators 20] [--messages 20] [--kills 3]
-//   (both start the site from src/HelpCenter/bin/Release: build it first with dotnet build -c Release src/HelpCenter)
+// dotnet run -c Release --project bench/HelpCenter.Bench -- pages       [--rounds 3] [--seconds 10] [--articles 10000]
+//   (these three start the site from src/HelpCenter/bin/Release: build it first with dotnet build -c Release src/HelpCenter)
 var command = args.FirstOrDefault() ?? "";
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 int Count(string name, int fallback) => int.Parse(Option(name) ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
@@ -17,6 +18,7 @@ return command switch
     "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
     "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, Console.Out),
     "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), Console.Out),
+    "pages" => await PageLoad.RunAsync(Count("--rounds", 3), Count("--seconds", 10), Count("--articles", 10000), Console.Out),
     "relay-server" => await RelayHub.RunAsync(Count("--port", 5099)),
     _ => Usage(),
 };
@@ -52,7 +54,7 @@ static int Explain(string query, string lang, bool icu)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load | chat-faults [--kills N]");
+    Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load | chat-faults [--kills N] | pages [--rounds N] [--seconds N] [--articles N]");
     return 2;
 }
 

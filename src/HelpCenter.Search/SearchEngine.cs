@@ -165,7 +165,10 @@ public sealed class SearchEngine : IDisposable
     /// language's own articles and the Japanese ones not translated into it (as the category pages list them); text
     /// typed in Japanese script there also searches every Japanese article, a translated one standing for its translation.
     /// </summary>
-    public SearchResults Search(SearchRequest request)
+    public SearchResults Search(SearchRequest request) => Search(request, null);
+
+    /// <summary>Searches with <paramref name="synonyms"/> instead of the current ones (an editor trying rules before saving them).</summary>
+    public SearchResults Search(SearchRequest request, SynonymSet? synonyms)
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = QueryBuilder.Clean(request.Text);
@@ -180,7 +183,7 @@ public sealed class SearchEngine : IDisposable
         try
         {
             var reader = searcher.IndexReader;
-            var scope = Scope(text, request.Language, reader);
+            var scope = Scope(text, request.Language, synonyms ?? _synonyms, reader);
             if (scope.Parts.Count == 0)
             {
                 return SearchResults.Empty(text);
@@ -245,7 +248,7 @@ public sealed class SearchEngine : IDisposable
                 bool Partial(int doc) => Enumerable.Range(0, scope.Parts.Count).Any(p => counts[p][doc] > 0);
                 return SearchResults.Empty(text) with
                 {
-                    DidYouMean = request.Suggest ? DidYouMean(text, request.Language, scope.Parts, counts, searcher) : null,
+                    DidYouMean = request.Suggest ? DidYouMean(text, request.Language, scope.Parts, synonyms) : null,
                     GuessedCategory = collector.BestCategory(Partial),
                 };
             }
@@ -264,7 +267,7 @@ public sealed class SearchEngine : IDisposable
     /// The query with its first word that no article has (as typed) replaced by the closest word of the articles within
     /// the typo distance, when that query finds something; else null.
     /// </summary>
-    private string? DidYouMean(string text, string language, List<Part> parts, List<WordCounts> counts, IndexSearcher searcher)
+    private string? DidYouMean(string text, string language, List<Part> parts, SynonymSet? synonyms)
     {
         var normalized = JapaneseText.Normalize(text);
         var vocabulary = Volatile.Read(ref _vocabulary);
@@ -276,7 +279,7 @@ public sealed class SearchEngine : IDisposable
             }
 
             var corrected = normalized[..word.Start] + known + normalized[word.End..];
-            if (Search(new SearchRequest(corrected, language, Limit: 1) { Suggest = false }).Total > 0)
+            if (Search(new SearchRequest(corrected, language, Limit: 1) { Suggest = false }, synonyms).Total > 0)
             {
                 return corrected;
             }
@@ -310,13 +313,13 @@ public sealed class SearchEngine : IDisposable
                 return bits;
             });
 
-    private SearchScope Scope(string text, string language, IndexReader reader)
+    private SearchScope Scope(string text, string language, SynonymSet synonymSet, IndexReader reader)
     {
         // Synonyms are looked up once: the query matches them, the result set admits them and the highlighting marks them.
         var normalized = JapaneseText.Normalize(text);
         var parts = new List<Part>();
         var own = language == "zh" ? ChineseText.ToSimplified(normalized) : normalized;
-        AddPart(parts, language, language, language == "zh" ? ChineseText.ToSimplified(text) : text, own, _synonyms.Matches(own, language), reader);
+        AddPart(parts, language, language, language == "zh" ? ChineseText.ToSimplified(text) : text, own, synonymSet.Matches(own, language), reader);
         if (language == Japanese)
         {
             return new SearchScope(parts, parts.Count == 1 ? parts[0].Ranking : new BooleanQuery(), LanguageFilter(language), language, null);
@@ -325,7 +328,7 @@ public sealed class SearchEngine : IDisposable
         // Untranslated Japanese articles are searched with Japanese analysis, through the synonyms of the visitor's language
         // (which may name Japanese words) and, for text in Japanese script, the Japanese synonyms.
         var japaneseScript = JapaneseText.HasJapaneseScript(normalized, language);
-        var synonyms = _synonyms.Matches(normalized, language).Concat(japaneseScript ? _synonyms.Matches(normalized, Japanese) : []).ToList();
+        var synonyms = synonymSet.Matches(normalized, language).Concat(japaneseScript ? synonymSet.Matches(normalized, Japanese) : []).ToList();
         AddPart(parts, Japanese, japaneseScript || language == "en" ? Japanese : language, text, normalized, synonyms, reader);
 
         var ranking = new BooleanQuery(disableCoord: true);

@@ -1,7 +1,10 @@
 using HelpCenter.Accounts;
+using HelpCenter.Analytics;
 using HelpCenter.Articles;
+using HelpCenter.Audit;
 using HelpCenter.Chat;
 using HelpCenter.Contact;
+using HelpCenter.Editor;
 using HelpCenter.Feedback;
 using HelpCenter.Health;
 using HelpCenter.Infrastructure;
@@ -10,6 +13,7 @@ using HelpCenter.Localization;
 using HelpCenter.Mail;
 using HelpCenter.Requests;
 using HelpCenter.Search;
+using HelpCenter.Seo;
 
 if (args is [CheckContentCommand.Name, .. var rest])
 {
@@ -26,6 +30,8 @@ builder.AddSite();
 builder.AddSiteLocalization();
 builder.AddDatabase();
 builder.AddMail();
+builder.AddAudit();
+builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddRequests();
 builder.AddContact();
@@ -33,12 +39,19 @@ builder.AddChat();
 builder.AddArticles();
 builder.AddFeedback();
 builder.AddSearch();
+builder.AddEditor();
 builder.AddHealth();
 
 var app = builder.Build();
 if (args is [RebuildIndexCommand.Name, ..])
 {
+    await app.Services.LoadContentAsync();
     return RebuildIndexCommand.Run(app.Services, Console.Out);
+}
+
+if (args is [ExportContentCommand.Name, ..])
+{
+    return await ExportContentCommand.RunAsync(app.Services, args, Console.Out);
 }
 
 if (args is [CreateAdminCommand.Name, ..])
@@ -50,8 +63,10 @@ app.UseSite();
 app.MapRazorPages();
 app.MapHealth();
 app.MapSearch();
+app.MapSeo();
 app.MapContact();
 app.MapChat();
+app.MapEditor();
 await app.RunAsync();
 return 0;
 

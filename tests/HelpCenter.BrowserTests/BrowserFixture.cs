@@ -70,7 +70,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(HelpCenter.Accounts.AccountSeeder.DevelopmentPassword);
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
-        await page.GetByLabel("認証コード（6桁）").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey)).ComputeTotp());
+        // Each code is good once per account: one browser collection, one site, so the fixture type names the site.
+        var code = await TotpCodes.NextAsync(nameof(BrowserFixture), HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey, email);
+        await page.GetByLabel("認証コード（6桁）").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "確認する" }).ClickAsync();
     }
 

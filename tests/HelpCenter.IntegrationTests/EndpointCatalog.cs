@@ -41,6 +41,10 @@ public static class EndpointCatalog
             RoutePatternParameterPart { Name: "lang" } => "ja",
             RoutePatternParameterPart { Name: "slug" } => "phishing",
             RoutePatternParameterPart { Name: "id" } when description.StartsWith("/{lang}/categories", StringComparison.Ordinal) => "security",
+
+            // Articles are numbered as imported from the content folder at start: 1 always exists.
+            RoutePatternParameterPart { Name: "id" } when description.StartsWith("/editor/", StringComparison.Ordinal) => "1",
+            RoutePatternParameterPart { Name: "file" } => "0123456789abcdef0123456789abcdef.png",
             RoutePatternParameterPart { Name: "id" } => userId,
             RoutePatternParameterPart { Name: "code" } => "404",
             RoutePatternParameterPart { Name: "handler" } => "",

@@ -47,6 +47,11 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
         builder.UseSetting("HelpCenter:ContentPath", ContentPath);
         builder.UseSetting("HelpCenter:ContentReloadDelayMilliseconds", "100");
         builder.UseSetting("HelpCenter:RateLimits:PublicFormPermits", "1000");
+        builder.UseSetting("HelpCenter:RateLimits:AnalyticsWritesPerVisitorPerMinute", "100000");
+        builder.UseSetting("HelpCenter:RateLimits:AnalyticsWritesPerIpPerMinute", "100000");
+
+        // The address customers use: every link in mail is built from it (the test server answers as localhost).
+        builder.UseSetting("HelpCenter:Mail:PublicBaseUrl", "http://localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -54,6 +59,10 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs))));
     }
+
+    /// <summary>Writes the analytics events still queued (searches, views, clicks are written in batches, off the
+    /// request path), so that a test can read what a request recorded.</summary>
+    public Task FlushAnalyticsAsync() => Services.GetRequiredService<HelpCenter.Analytics.AnalyticsWriter>().FlushAsync();
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
     public HttpClient CreateBrowserLikeClient(string? acceptLanguage = "ja")
@@ -148,7 +157,7 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
                 var scopes = Scopes.Value is { } list ? string.Join(" ", list.SelectMany(Flatten)) : "";
-                lines.Enqueue($"{logLevel} {category} [{scopes}] {formatter(state, exception)} {exception?.GetType().Name}");
+                lines.Enqueue($"{logLevel} {category} [{scopes}] {formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}");
             }
 
             private static IEnumerable<string> Flatten(object scope) =>

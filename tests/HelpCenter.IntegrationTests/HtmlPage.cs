@@ -35,6 +35,18 @@ public sealed class HtmlPage
         return await ParseAsync(response);
     }
 
+    /// <summary>Fetches the page and, as a browser does, the site's own images on it (the article-view beacon is one).</summary>
+    public static async Task<HtmlPage> BrowseAsync(HttpClient client, string url)
+    {
+        var page = await GetAsync(client, url);
+        foreach (var src in page.FindAll("img[src^='/']").Select(img => img.GetAttribute("src")!))
+        {
+            (await client.GetAsync(new Uri(src, UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+
+        return page;
+    }
+
     public static async Task<HtmlPage> ParseAsync(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);

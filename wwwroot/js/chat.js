@@ -84,8 +84,8 @@
       meta.className = "timeline-meta";
       var time = new Date(message.at);
       var mine = this.agent ? message.kind === "Agent" || message.kind === "Note" : message.kind === "Customer";
-      // Times in Japan time, as the server renders them.
-      var clock = time.toLocaleTimeString("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" });
+      // Times in the site's time zone (HelpCenter:TimeZone, on <html>), as the server renders them.
+      var clock = time.toLocaleTimeString("en-GB", { timeZone: document.documentElement.dataset.timeZone, hour: "2-digit", minute: "2-digit" });
       meta.textContent = message.kind === "System" ? clock : clock + " · " +
         (message.kind === "Customer" ? (this.agent ? (message.author || this.root.dataset.customer) : this.root.dataset.you)
           : message.kind === "Note" ? this.root.dataset.note : (message.author || this.root.dataset.operator));

@@ -13,13 +13,21 @@
     var body = new FormData(form);
     return fetch(form.dataset.optionsUrl, { method: "POST", body: body, credentials: "same-origin" })
       .then(function (response) {
-        if (!response.ok) { throw new Error("options " + response.status); }
+        if (!response.ok) {
+          // A refusal (wrong password, too many attempts) carries the message to show.
+          return response.json().catch(function () { return {}; }).then(function (body) {
+            var failure = new Error("options " + response.status);
+            failure.userMessage = body && body.error;
+            throw failure;
+          });
+        }
         return response.json();
       });
   }
 
   function wire(form, ceremony, field) {
     var error = form.querySelector("[data-passkey-error]");
+    var fallback = error ? error.textContent : "";
     form.addEventListener("submit", function (event) {
       if (form.querySelector(field).value) { return; }
       event.preventDefault();
@@ -30,8 +38,11 @@
           form.querySelector(field).value = JSON.stringify(credential);
           form.submit();
         })
-        .catch(function () {
-          if (error) { error.hidden = false; }
+        .catch(function (failure) {
+          if (error) {
+            error.textContent = (failure && failure.userMessage) || fallback;
+            error.hidden = false;
+          }
         });
     });
   }

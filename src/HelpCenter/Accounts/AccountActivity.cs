@@ -51,6 +51,12 @@ public sealed class AccountActivity(HelpCenterDbContext db, AuditLog audit, Acco
         }
     }
 
+    /// <summary>The stored form of this browser's <see cref="BrowserCookie"/>, or null when it sent none.</summary>
+    public static string? BrowserHash(HttpContext? context) =>
+        context is not null && context.Request.Cookies.TryGetValue(BrowserCookie, out var browserId) && browserId.Length is >= 20 and <= 64 ? Hash(browserId) : null;
+
+    private static string Hash(string browserId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(browserId)));
+
     public Task<List<SignInRecord>> HistoryAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Set<SignInRecord>().Where(r => r.UserId == userId)
             .OrderByDescending(r => r.Id).Take(HistoryLength).ToListAsync(cancellationToken);
@@ -72,7 +78,7 @@ public sealed class AccountActivity(HelpCenterDbContext db, AuditLog audit, Acco
             });
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(browserId)));
+        var hash = Hash(browserId);
         var browsers = db.Set<KnownBrowser>();
         var known = await browsers.FirstOrDefaultAsync(b => b.UserId == user.Id && b.BrowserHash == hash, cancellationToken);
         if (known is not null)

@@ -1,14 +1,22 @@
 using System.Globalization;
 using System.Text;
+using HelpCenter.Infrastructure;
 using HelpCenter.Mail;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace HelpCenter.Accounts;
 
 /// <summary>The account mails, each in the account's language. Links carry Identity's single-use tokens.</summary>
-public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer composer, MailSender sender, PublicUrl urls)
+public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer composer, MailSender sender, PublicUrl urls,
+    IDataProtectionProvider protection, SiteClock clock)
 {
+    /// <summary>How long the old address may undo an address change.</summary>
+    public static readonly TimeSpan UndoLifetime = TimeSpan.FromDays(7);
+
+    private readonly ITimeLimitedDataProtector _undo = protection.CreateProtector("HelpCenter.EmailUndo.v1").ToTimeLimitedDataProtector();
+
     public async Task SendConfirmationAsync(ApplicationUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -33,6 +41,43 @@ public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer
         await SendAsync(user, newEmail, "ChangeEmail", link, cancellationToken);
     }
 
+    /// <summary>Tells the old address that the address was changed, with a link (signed, valid 7 days) that puts it
+    /// back and freezes the account: whoever changed it may hold the session, but not the old mailbox.</summary>
+    public Task<bool> SendEmailChangedAsync(ApplicationUser user, string oldEmail, string newEmail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var token = _undo.Protect($"{user.Id}\n{oldEmail}\n{newEmail}", clock.UtcNow + UndoLifetime);
+        var values = new Dictionary<string, string> { ["NewEmail"] = MailAddresses.Mask(newEmail) };
+        var link = urls.Absolute($"/account/email-undo?token={Uri.EscapeDataString(token)}");
+        return sender.SendAsync(composer.Compose(oldEmail, user.PreferredLanguage, "EmailChanged", values, link), cancellationToken);
+    }
+
+    /// <summary>The account and addresses an undo link names, or null when it is forged or expired.</summary>
+    public (string UserId, string OldEmail, string NewEmail)? ReadUndoToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 2000)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _undo.Unprotect(token).Split('\n') is [var userId, var oldEmail, var newEmail] ? (userId, oldEmail, newEmail) : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every passkey added is announced to the account's address: one added by an intruder is noticed.</summary>
+    public Task<bool> SendPasskeyAddedAsync(ApplicationUser user, string passkeyName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var values = new Dictionary<string, string> { ["Name"] = Infrastructure.PlainText.SingleLine(passkeyName) };
+        return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "PasskeyAdded", values, urls.Absolute("/account/security/report")), cancellationToken);
+    }
+
     public Task SendNewBrowserAsync(ApplicationUser user, string browser, string ipAddress, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -40,7 +85,7 @@ public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer
         {
             ["Browser"] = browser,
             ["IpAddress"] = ipAddress,
-            ["Time"] = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyy-MM-dd HH:mm 'JST'", CultureInfo.InvariantCulture),
+            ["Time"] = clock.Format(at, TimeFormat.DateTime, user.PreferredLanguage, withZone: true),
         };
         return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "NewBrowser", values, urls.Absolute("/account/security/report")), cancellationToken);
     }

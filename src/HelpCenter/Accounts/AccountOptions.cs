@@ -7,12 +7,18 @@ public sealed class AccountOptions
 {
     public const string Section = "HelpCenter:Accounts";
 
-    /// <summary>Failed sign-ins before an account is locked.</summary>
+    /// <summary>Failed sign-ins (password, code or recovery code) before each further attempt has to wait; counted
+    /// per account for browsers it does not know, and per browser for those it does (see <see cref="SignInThrottle"/>).</summary>
     [Range(1, 100)]
-    public int LockoutAttempts { get; set; } = 5;
+    public int SignInFailuresBeforeDelay { get; set; } = 5;
 
+    /// <summary>The first wait; it doubles with every further failure.</summary>
+    [Range(1, 3600)]
+    public int SignInFirstDelaySeconds { get; set; } = 15;
+
+    /// <summary>The longest wait.</summary>
     [Range(1, 24 * 60)]
-    public int LockoutMinutes { get; set; } = 15;
+    public int SignInMaxDelayMinutes { get; set; } = 15;
 
     /// <summary>How often a session's security stamp is checked against the database: after a password, email or
     /// second-factor change, or "sign out everywhere", other sessions end within this time.</summary>
@@ -26,13 +32,10 @@ public sealed class AccountOptions
     /// Development and Testing environments; production creates its first admin with <c>create-admin</c>.</summary>
     public bool SeedDevelopmentAccounts { get; set; }
 
-    /// <summary>Sign-in attempts (POSTs) per client IP per <see cref="SignInWindowSeconds"/>.</summary>
+    /// <summary>Sign-in attempts (POSTs) per client IP per <see cref="SignInWindowSeconds"/>. Per account there is no
+    /// fixed limit: a stranger could use it to keep the owner out; <see cref="SignInThrottle"/> slows guessing instead.</summary>
     [Range(1, 100_000)]
     public int SignInPermitsPerIp { get; set; } = 30;
-
-    /// <summary>Sign-in attempts per account (email) per <see cref="SignInWindowSeconds"/>, whatever the IP.</summary>
-    [Range(1, 100_000)]
-    public int SignInPermitsPerAccount { get; set; } = 10;
 
     [Range(1, 86_400)]
     public int SignInWindowSeconds { get; set; } = 300;

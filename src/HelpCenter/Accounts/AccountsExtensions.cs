@@ -1,3 +1,4 @@
+using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -30,9 +31,10 @@ public static class AccountsExtensions
             {
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = settings.LockoutAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.LockoutMinutes);
+                // No hard lockout: five wrong passwords from anyone locked the owner out too. SignInThrottle slows
+                // guessing instead, apart for the browsers the account knows.
+                options.Lockout.AllowedForNewUsers = false;
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
 
                 // Length over composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".
                 options.Password.RequiredLength = settings.PasswordMinLength;
@@ -49,7 +51,16 @@ public static class AccountsExtensions
             .AddSignInManager<HelpCenterSignInManager>()
             .AddClaimsPrincipalFactory<HelpCenterClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // Passkeys must verify the user (PIN or biometrics), stated here rather than left to a default, and belong to
+        // the site's public name, not to whatever Host header a request carries.
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<Mail.MailOptions>>((passkeys, mail) =>
+        {
+            passkeys.UserVerificationRequirement = "required";
+            passkeys.ServerDomain = Uri.TryCreate(mail.Value.PublicBaseUrl, UriKind.Absolute, out var uri) ? uri.IdnHost : null;
+        });
 
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(settings.SessionCheckSeconds));
         services.ConfigureApplicationCookie(options =>
@@ -61,6 +72,9 @@ public static class AccountsExtensions
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
         });
+        services.AddSingleton<AccountSessions>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<AccountSessions>((options, sessions) => options.SessionStore = sessions);
 
         // Every cookie Identity writes (session, two-step, remember-this-browser, external): HttpOnly, SameSite=Lax
         // (Strict would drop the session when a customer follows a link from our own mail), Secure outside development.
@@ -114,22 +128,16 @@ public static class AccountsExtensions
         services.AddScoped<AccountActivity>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountSecurity>();
-        services.AddScoped<Audit.AuditLog>();
-        services.AddSingleton<AccountRateLimiter>();
+        services.AddScoped<SignInThrottle>();
+        services.AddSingleton<UnknownAccountDelays>();
+        services.AddScoped<Reauthentication>();
         services.AddHostedService<AccountSeeder>();
         return builder;
     }
 
     private static RateLimitPartition<string> PostsPerIp(HttpContext context, Func<AccountOptions, int> permits, Func<AccountOptions, TimeSpan> window)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            return RateLimitPartition.GetNoLimiter("read");
-        }
-
         var settings = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
-        return RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits(settings), Window = window(settings) });
+        return ClientRateLimits.PostsPerIp(context, permits(settings), window(settings));
     }
 }

@@ -62,7 +62,9 @@ public static class CreateAdminCommand
         }
 
         await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(AuditKinds.AdminCreated, user.Id, "create-admin command");
-        await output.WriteLineAsync($"{email} is an administrator. Sign in at /account/login and set up two-step verification.");
+        // The address comes from Mail:PublicBaseUrl, like every link the site hands out: never from a request.
+        var signIn = scope.ServiceProvider.GetRequiredService<Mail.PublicUrl>().Absolute("/account/login");
+        await output.WriteLineAsync($"{email} is an administrator. Sign in at {signIn}: two-step verification must be set up before any staff page opens.");
         return 0;
     }
 }

@@ -47,6 +47,11 @@ public sealed class KnownBrowser
     public DateTimeOffset FirstSeen { get; set; }
 
     public DateTimeOffset LastSeen { get; set; }
+
+    /// <summary>Failed sign-ins from this browser: the owner's own count, apart from strangers' (see <see cref="SignInThrottle"/>).</summary>
+    public int SignInFailures { get; set; }
+
+    public DateTimeOffset? SignInDelayedUntil { get; set; }
 }
 
 internal sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignInRecord>, IEntityTypeConfiguration<KnownBrowser>
@@ -66,6 +71,7 @@ internal sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignI
         builder.Property(b => b.UserId).HasMaxLength(450);
         builder.Property(b => b.BrowserHash).HasMaxLength(64);
         builder.HasIndex(b => new { b.UserId, b.BrowserHash }).IsUnique();
+        builder.Property(b => b.SignInDelayedUntil).HasConversion<Infrastructure.Data.UtcTicksConverter>();
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

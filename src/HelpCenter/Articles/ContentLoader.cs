@@ -25,8 +25,47 @@ public static class ContentLoader
 
         var categories = LoadCategories(contentRoot, problems);
         var articles = new List<Article>();
-        var owners = new Dictionary<(string, string), string>();
+        var files = ReadArticleFiles(contentRoot, problems);
+        var slugs = files.Select(f => (f.Source.Language, f.Source.Slug)).ToHashSet();
+        foreach (var file in files)
+        {
+            try
+            {
+                articles.Add(file.Source.Render(DateOnly.FromDateTime(file.LastWriteUtc), file.RelativePath));
+                problems.AddRange(LinkChecker.Check(file.RelativePath, file.Source.Body, file.BodyLine, (language, slug) => slugs.Contains((language, slug))));
+            }
+            catch (MarkdownTooComplexException ex)
+            {
+                problems.Add(new(file.RelativePath, file.BodyLine, ProblemSeverity.Error, ex.Message));
+            }
+        }
 
+        problems.AddRange(CategoryWarnings(articles, categories));
+        return new ContentSnapshot(articles, categories, problems, LoadSynonyms(contentRoot, problems));
+    }
+
+    /// <summary>Articles whose category <c>categories.yml</c> does not list (they still appear, under the id).</summary>
+    public static IEnumerable<ContentProblem> CategoryWarnings(IEnumerable<Article> articles, IReadOnlyList<Category> categories)
+    {
+        var known = categories.Select(c => c.Id).ToHashSet();
+        return articles.Where(a => !known.Contains(a.CategoryId)).Select(article => new ContentProblem(article.SourcePath, null, ProblemSeverity.Warning,
+            $"category '{article.CategoryId}' is not in {CategoriesFile}; the article is listed under that id until it is added"));
+    }
+
+    /// <summary>
+    /// Every usable article file under <paramref name="contentRoot"/>, parsed but not rendered, in path order. Files with
+    /// errors (and the second of two files with the same slug) are left out, with a problem naming file and line.
+    /// </summary>
+    public static IReadOnlyList<ArticleFile> ReadArticleFiles(string contentRoot, List<ContentProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var result = new List<ArticleFile>();
+        if (!Directory.Exists(contentRoot))
+        {
+            return result;
+        }
+
+        var owners = new Dictionary<(string, string), string>();
         var files = Directory.EnumerateFiles(contentRoot, "*.md", SearchOption.AllDirectories)
             .Select(path => (Path: path, Relative: Path.GetRelativePath(contentRoot, path).Replace('\\', '/')))
             .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('.')))
@@ -34,31 +73,34 @@ public static class ContentLoader
 
         foreach (var (path, relative) in files)
         {
-            var article = LoadArticle(path, relative, problems);
-            if (article is null)
+            var file = ReadArticleFile(path, relative, problems);
+            if (file is null)
             {
                 continue;
             }
 
-            if (owners.TryGetValue((article.Language, article.Slug), out var owner))
+            var key = (file.Source.Language, file.Source.Slug);
+            if (owners.TryGetValue(key, out var owner))
             {
                 problems.Add(new(relative, null, ProblemSeverity.Error,
-                    $"duplicate slug '{article.Slug}' in '{article.Language}': {owner} already uses it; rename the file or set another 'slug:'"));
+                    $"duplicate slug '{file.Source.Slug}' in '{file.Source.Language}': {owner} already uses it; rename the file or set another 'slug:'"));
                 continue;
             }
 
-            owners[(article.Language, article.Slug)] = relative;
-            articles.Add(article);
+            owners[key] = relative;
+            result.Add(file);
         }
 
-        var known = categories.Select(c => c.Id).ToHashSet();
-        foreach (var article in articles.Where(a => !known.Contains(a.CategoryId)))
-        {
-            problems.Add(new(article.SourcePath, null, ProblemSeverity.Warning,
-                $"category '{article.CategoryId}' is not in {CategoriesFile}; the article is listed under that id until it is added"));
-        }
+        return result;
+    }
 
-        return new ContentSnapshot(articles, categories, problems, LoadSynonyms(contentRoot, problems));
+    /// <summary>The synonym rules as text, checked: problems are reported against <see cref="SynonymsFile"/>.</summary>
+    public static SynonymSet ParseSynonyms(string text, List<ContentProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var synonyms = SynonymSet.Parse(text, out var lineProblems);
+        problems.AddRange(lineProblems.Select(p => new ContentProblem(SynonymsFile, p.Line, ProblemSeverity.Warning, p.Message)));
+        return synonyms;
     }
 
     private static SynonymSet LoadSynonyms(string contentRoot, List<ContentProblem> problems)
@@ -69,12 +111,10 @@ public static class ContentLoader
             return SynonymSet.Empty;
         }
 
-        var synonyms = SynonymSet.Parse(File.ReadAllText(path), out var lineProblems);
-        problems.AddRange(lineProblems.Select(p => new ContentProblem(SynonymsFile, p.Line, ProblemSeverity.Warning, p.Message)));
-        return synonyms;
+        return ParseSynonyms(File.ReadAllText(path), problems);
     }
 
-    private static Article? LoadArticle(string path, string relative, List<ContentProblem> problems)
+    private static ArticleFile? ReadArticleFile(string path, string relative, List<ContentProblem> problems)
     {
         var parts = relative.Split('/');
         if (parts.Length < 2 || !Languages.IsSupported(parts[0]))
@@ -97,43 +137,42 @@ public static class ContentLoader
             return null;
         }
 
-        var (front, body, bodyLine) = FrontMatter.Parse(relative, text, problems);
+        var source = Parse(relative, parts[0], Path.GetFileNameWithoutExtension(path), text, problems, out var bodyLine);
+        return source is null ? null : new ArticleFile(relative, text, lastWrite, source, bodyLine);
+    }
+
+    /// <summary>
+    /// Parses the text of one article file (<paramref name="file"/> names it in problems). Null when the text has an
+    /// error; the console's checks use this too, so that the browser and check-content report the same problems.
+    /// </summary>
+    public static ArticleSource? Parse(string file, string language, string fileSlug, string text, List<ContentProblem> problems, out int bodyLine)
+    {
+        ArgumentNullException.ThrowIfNull(fileSlug);
+        var (front, body, line) = FrontMatter.Parse(file, text, problems);
+        bodyLine = line;
         if (front is null)
         {
             return null;
         }
 
-        var slug = front.Slug ?? Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        var slug = front.Slug ?? fileSlug.ToLowerInvariant();
         if (!FrontMatter.IdPattern().IsMatch(slug))
         {
-            problems.Add(new(relative, 2, ProblemSeverity.Error,
-                $"the file name '{Path.GetFileName(path)}' cannot be a URL: rename it with lower-case letters, digits and '-', or add 'slug: ...'"));
+            problems.Add(new(file, 2, ProblemSeverity.Error,
+                $"the file name '{fileSlug}.md' cannot be a URL: rename it with lower-case letters, digits and '-', or add 'slug: ...'"));
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(body))
         {
-            problems.Add(new(relative, bodyLine, ProblemSeverity.Error, "the article has no text after the front matter"));
+            problems.Add(new(file, line, ProblemSeverity.Error, "the article has no text after the front matter"));
             return null;
         }
 
-        var language = parts[0];
-        RenderedMarkdown rendered;
-        try
-        {
-            rendered = MarkdownRenderer.Render(body, language);
-        }
-        catch (MarkdownTooComplexException ex)
-        {
-            problems.Add(new(relative, bodyLine, ProblemSeverity.Error, ex.Message));
-            return null;
-        }
-
-        return new Article(language, slug, front.Title, front.Category, front.Tags, front.Summary, front.Faq, front.Order,
-            front.Updated ?? DateOnly.FromDateTime(lastWrite), rendered.Html, rendered.Toc, rendered.PlainText, relative);
+        return new ArticleSource(language, slug, front.Title, front.Category, front.Tags, front.Summary, front.Faq, front.Order, front.Updated, body);
     }
 
-    private static List<Category> LoadCategories(string contentRoot, List<ContentProblem> problems)
+    public static List<Category> LoadCategories(string contentRoot, List<ContentProblem> problems)
     {
         var path = Path.Combine(contentRoot, CategoriesFile);
         if (!File.Exists(path))
@@ -208,3 +247,9 @@ public static class ContentLoader
                 .ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => ((YamlScalarNode)kv.Value).Value!)
             : [];
 }
+
+/// <summary>An article file as read from the content folder, before rendering.</summary>
+/// <param name="RelativePath">Path under the content root, forward slashes.</param>
+/// <param name="Text">The file's text exactly as read (its hash tells whether it changed since the last import).</param>
+/// <param name="BodyLine">Line of the file on which the Markdown body starts.</param>
+public sealed record ArticleFile(string RelativePath, string Text, DateTime LastWriteUtc, ArticleSource Source, int BodyLine);

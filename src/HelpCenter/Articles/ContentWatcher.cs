@@ -54,9 +54,9 @@ public sealed class ContentWatcher(ContentStore store, IOptions<HelpCenterOption
 
                 try
                 {
-                    store.Reload();
+                    await store.ReloadAsync(importFiles: true, stoppingToken);
                 }
-                catch (Exception ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "Reloading content failed; the previous content stays online");
                 }

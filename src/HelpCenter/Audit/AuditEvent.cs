@@ -53,6 +53,17 @@ public static class AuditKinds
     public const string PasskeyAdded = "passkey.added";
     public const string PasskeyRemoved = "passkey.removed";
     public const string ChatRetention = "chat.retention";
+    public const string ArticleCreated = "article.created";
+    public const string ArticleSaved = "article.saved";
+    public const string ArticleSubmitted = "article.submitted";
+    public const string ArticleApproved = "article.approved";
+    public const string ArticlePublished = "article.published";
+    public const string ArticleScheduled = "article.scheduled";
+    public const string ArticleUnpublished = "article.unpublished";
+    public const string ArticleRestored = "article.restored";
+    public const string ArticleCommented = "article.commented";
+    public const string ArticleImageUploaded = "article.image-uploaded";
+    public const string SynonymsSaved = "synonyms.saved";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -60,6 +71,8 @@ public static class AuditKinds
         PasswordChanged, PasswordReset, PasswordResetRequested, EmailChanged, TwoFactorEnabled, TwoFactorDisabled,
         RecoveryCodesGenerated, RecoveryCodeUsed, RoleGranted, RoleRevoked, Frozen, Unfrozen, Deleted, SecurityReport,
         AdminCreated, PasskeyAdded, PasskeyRemoved, ChatRetention,
+        ArticleCreated, ArticleSaved, ArticleSubmitted, ArticleApproved, ArticlePublished, ArticleScheduled, ArticleUnpublished,
+        ArticleRestored, ArticleCommented, ArticleImageUploaded, SynonymsSaved,
     ];
 }
 

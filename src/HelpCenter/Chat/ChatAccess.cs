@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.DataProtection;
 namespace HelpCenter.Chat;
 
 /// <summary>
-/// Who may act on a conversation: its signed-in owner, or the browser holding its conversation token (a
-/// data-protected cookie set when the chat started, for anonymous customers); operators through the Agent policy.
+/// Who may act on a conversation: its signed-in owner (the account is the grant: signed-in customers get no cookie),
+/// or, for a chat started without an account, the browser holding its conversation token (a data-protected cookie set
+/// when the chat started). Once a chat has ended, the token no longer opens the conversation: a cookie left on a
+/// shared computer must not read it the next day; the account or the private link does. Operators: the Agent policy.
 /// </summary>
 public sealed class ChatAccess(IDataProtectionProvider protection)
 {
@@ -27,21 +29,27 @@ public sealed class ChatAccess(IDataProtectionProvider protection)
         });
     }
 
+    /// <summary>May read and (while it runs) write the conversation.</summary>
     public bool IsCustomerOf(SupportRequest request, ClaimsPrincipal user, HttpContext? http)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return IsOwner(request, user) || (request.Status != RequestStatus.Solved && HoldsToken(request, http));
+    }
+
+    /// <summary>The signed-in customer whose chat it is.</summary>
+    public static bool IsOwner(SupportRequest request, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
-        if (request.Channel != RequestChannel.Chat)
-        {
-            return false;
-        }
+        return request.Channel == RequestChannel.Chat && request.UserId is not null && request.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier);
+    }
 
-        if (request.UserId is not null && request.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier))
-        {
-            return true;
-        }
-
-        if (http?.Request.Cookies[Cookie] is not { Length: > 0 and < 1000 } token)
+    /// <summary>The browser that started an account-less chat, ended or not (it may still answer the survey).</summary>
+    public bool HoldsToken(SupportRequest request, HttpContext? http)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Channel != RequestChannel.Chat || request.UserId is not null
+            || http?.Request.Cookies[Cookie] is not { Length: > 0 and < 1000 } token)
         {
             return false;
         }
@@ -55,7 +63,4 @@ public sealed class ChatAccess(IDataProtectionProvider protection)
             return false;
         }
     }
-
-    public static bool IsAgent(ClaimsPrincipal user) =>
-        (user.IsInRole(Roles.Agent) || user.IsInRole(Roles.Admin)) && user.HasClaim(c => c.Type == HelpCenterClaimsFactory.TwoFactorClaim);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HelpCenter.Chat;
 
 /// <summary>What the server calls on chat clients (customers and operators).</summary>
@@ -26,6 +28,26 @@ public interface IChatClient
 /// <see cref="Attachment"/> names an image sent with the message (shown through the chat or request page).</summary>
 public sealed record ChatMessage(string Reference, int Sequence, string? ClientId, string Kind, string? Author, string Text, DateTimeOffset At, string? Attachment = null);
 
-/// <summary>Where a conversation stands, for the customer. <see cref="Stage"/>: offered (articles suggested, not yet
-/// queued), waiting, active or ended.</summary>
-public sealed record ChatStatus(string Reference, string Stage, int? Place, int? EstimateMinutes, int OperatorsOnline, string? Operator, int AgentReadSequence);
+/// <summary>Where a conversation stands, for the customer.</summary>
+public sealed record ChatStatus(string Reference, ChatStage Stage, int? Place, int? EstimateMinutes, int OperatorsOnline, string? Operator, int AgentReadSequence);
+
+/// <summary>The stage of a chat as the customer sees it; sent to browsers as the lower-case names (chat.js reads them).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChatStage>))]
+public enum ChatStage
+{
+    /// <summary>Articles are suggested; the chat has not joined the queue yet.</summary>
+    [JsonStringEnumMemberName("offered")]
+    Offered,
+
+    /// <summary>In the queue, waiting for an operator.</summary>
+    [JsonStringEnumMemberName("waiting")]
+    Waiting,
+
+    /// <summary>An operator has it.</summary>
+    [JsonStringEnumMemberName("active")]
+    Active,
+
+    /// <summary>Closed by an operator, or solved by an article.</summary>
+    [JsonStringEnumMemberName("ended")]
+    Ended,
+}

@@ -13,9 +13,11 @@ public static class ChatExtensions
 
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChatAccess>();
+        builder.Services.AddSingleton<ChatFloodGuard>();
         builder.Services.AddScoped<ChatQueue>();
         builder.Services.AddSingleton<CannedReplies>();
         builder.Services.AddScoped<ChatTranscripts>();
+        builder.Services.AddScoped<CustomerChat>();
         builder.Services.AddHostedService<ChatRetentionService>();
         return builder;
     }

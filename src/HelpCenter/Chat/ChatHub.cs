@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using HelpCenter.Accounts;
 using HelpCenter.Requests;
@@ -13,7 +12,8 @@ namespace HelpCenter.Chat;
 /// it is acknowledged or broadcast, and a client that reconnects asks for everything after the last sequence it
 /// saw. Every method checks access to the conversation; internal notes go to the operators' group only.
 /// </summary>
-public sealed partial class ChatHub(RequestService requests, ChatQueue queue, ChatAccess access, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : Hub<IChatClient>
+public sealed partial class ChatHub(RequestService requests, ChatQueue queue, ChatAccess access, ChatFloodGuard flood, UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn, AccountSessions sessions) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
     public const int MaxTextLength = 2000;
@@ -24,8 +24,6 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
 
     /// <summary>Customers whose chat waits in the queue (they refresh their place when it moves).</summary>
     public const string WaitingGroup = "chat-waiting";
-
-    private static readonly ConcurrentDictionary<string, (DateTimeOffset Window, int Count)> Sent = new();
 
     /// <summary>Joins a conversation as its customer; returns the messages after <paramref name="afterSequence"/>.</summary>
     public async Task<IReadOnlyList<ChatMessage>> Join(string reference, int afterSequence)
@@ -79,7 +77,10 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     public async Task Typing(string reference)
     {
         var request = await CustomerConversationAsync(reference);
-        await Clients.Group(StaffGroup(request.Reference)).Typing(request.Reference, "customer");
+        if (request.Status != RequestStatus.Solved)
+        {
+            await Clients.Group(StaffGroup(request.Reference)).Typing(request.Reference, "customer");
+        }
     }
 
     /// <summary>The operator's console: reports presence (also every 30 s as a heartbeat, which also assigns waiting
@@ -161,7 +162,9 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
             throw new HubException("invalid-client-id");
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength)
+        // Line breaks of one kind, no control or bidi characters: nothing that could forge a line in a transcript.
+        text = Infrastructure.PlainText.Multiline(text);
+        if (text.Length == 0 || text.Length > MaxTextLength)
         {
             throw new HubException("invalid-text");
         }
@@ -171,26 +174,13 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
             throw new HubException("conversation-closed");
         }
 
-        ThrottleOrThrow();
-        var stored = await requests.AddMessageAsync(request, kind, text.Trim(), Context.UserIdentifier, author, clientId);
-        return await Clients.AnnounceAsync(request.Reference, stored);
-    }
-
-    /// <summary>A connection may send <see cref="MessagesPerMinute"/> messages a minute (flooding is refused).</summary>
-    private void ThrottleOrThrow()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var entry = Sent.AddOrUpdate(Context.ConnectionId, _ => (now, 1), (_, e) => now - e.Window > TimeSpan.FromMinutes(1) ? (now, 1) : (e.Window, e.Count + 1));
-        if (entry.Count > MessagesPerMinute)
+        if (!flood.TryAcquire(request.Reference, kind != MessageKind.Customer, Context.User!, Context.GetHttpContext()))
         {
             throw new HubException("rate-limited");
         }
-    }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        Sent.TryRemove(Context.ConnectionId, out _);
-        return base.OnDisconnectedAsync(exception);
+        var stored = await requests.AddMessageAsync(request, kind, text, Context.UserIdentifier, author, clientId);
+        return await Clients.AnnounceAsync(request.Reference, stored);
     }
 
     private async Task<SupportRequest> CustomerConversationAsync(string reference)
@@ -217,12 +207,14 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     }
 
     /// <summary>
-    /// A connection keeps the sign-in it was opened with. After a password, email or 2FA change, a freeze or
-    /// "sign out everywhere" (a new security stamp), the connection's next call is refused and the connection closed.
+    /// A connection keeps the sign-in it was opened with. After a sign-out (its session is deleted), a password, email or
+    /// 2FA change, a freeze or "sign out everywhere" (a new security stamp), the connection's next call is refused and
+    /// the connection closed.
     /// </summary>
     private async Task EnsureSignInStillValidAsync()
     {
-        if (Context.User?.Identity?.IsAuthenticated == true && await signIn.ValidateSecurityStampAsync(Context.User) is null)
+        if (Context.User?.Identity?.IsAuthenticated == true
+            && (!await sessions.IsActiveAsync(Context.User) || await signIn.ValidateSecurityStampAsync(Context.User) is null))
         {
             Context.Abort();
             throw new HubException("signed-out");

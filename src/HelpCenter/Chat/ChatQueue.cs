@@ -44,13 +44,13 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
         var position = await PositionAsync(request, cancellationToken);
         var stage = request switch
         {
-            { Status: RequestStatus.Solved } => "ended",
-            { AssignedToId: not null } => "active",
-            { QueuedAt: null } => "offered",
-            _ => "waiting",
+            { Status: RequestStatus.Solved } => ChatStage.Ended,
+            { AssignedToId: not null } => ChatStage.Active,
+            { QueuedAt: null } => ChatStage.Offered,
+            _ => ChatStage.Waiting,
         };
         var name = request.AssignedToId is null ? null : (await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == request.AssignedToId, cancellationToken))?.DisplayName;
-        return new ChatStatus(request.Reference, stage, stage == "waiting" ? position.Place : null, stage == "waiting" ? position.EstimateMinutes : null,
+        return new ChatStatus(request.Reference, stage, stage == ChatStage.Waiting ? position.Place : null, stage == ChatStage.Waiting ? position.EstimateMinutes : null,
             position.OperatorsOnline, name, request.AgentReadSequence);
     }
 

@@ -105,7 +105,7 @@ public sealed class ChatRetentionService(IServiceScopeFactory scopes, IOptions<C
         chat.TransactionIds = null;
         chat.Phone = null;
         chat.SystemContextJson = null;
-        chat.ScreenshotsJson = null;
+        chat.Screenshots = [];
         chat.SurveyComment = null;
         chat.IdempotencyKey = null;
         // System messages ("assigned", "closed") and operators' names are not the customer's data and keep the timeline readable.

@@ -1,19 +1,20 @@
+using HelpCenter.Infrastructure;
+using HelpCenter.Requests;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Contact;
 
-/// <summary>Whether a channel is open now, and when it opens next, in the configured time zone.</summary>
-public sealed class ChannelHours(IOptions<ContactOptions> options, TimeProvider clock)
+/// <summary>Whether a channel is open now, and when it opens next, in the site's time zone.</summary>
+public sealed class ChannelHours(IOptions<ContactOptions> options, SiteClock clock)
 {
     private const int LookAheadDays = 14;
     private readonly ContactOptions _options = options.Value;
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
     private readonly HashSet<DateOnly> _holidays = options.Value.Holidays.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet();
 
-    public ChannelStatus Status(Channel channel) => Status(channel, clock.GetUtcNow());
+    public ChannelStatus Status(RequestChannel channel) => Status(channel, clock.UtcNow);
 
-    public ChannelStatus Status(Channel channel, DateTimeOffset at)
+    public ChannelStatus Status(RequestChannel channel, DateTimeOffset at)
     {
         var schedule = _options.For(channel);
         if (!schedule.Enabled)
@@ -26,7 +27,7 @@ public sealed class ChannelHours(IOptions<ContactOptions> options, TimeProvider 
             return new ChannelStatus(channel, true, true, null, schedule.ExpectedResponseMinutes);
         }
 
-        var local = TimeZoneInfo.ConvertTime(at, _zone);
+        var local = clock.ToLocal(at);
         var opens = TimeOnly.ParseExact(schedule.Opens, "HH:mm", CultureInfo.InvariantCulture);
         var closes = TimeOnly.ParseExact(schedule.Closes, "HH:mm", CultureInfo.InvariantCulture);
         var today = DateOnly.FromDateTime(local.DateTime);
@@ -42,7 +43,7 @@ public sealed class ChannelHours(IOptions<ContactOptions> options, TimeProvider 
             if (IsWorkingDay(schedule, day) && (offset > 0 || now < opens))
             {
                 var opening = day.ToDateTime(opens);
-                return new ChannelStatus(channel, true, false, new DateTimeOffset(opening, _zone.GetUtcOffset(opening)), schedule.ExpectedResponseMinutes);
+                return new ChannelStatus(channel, true, false, clock.FromLocal(opening), schedule.ExpectedResponseMinutes);
             }
         }
 
@@ -54,20 +55,15 @@ public sealed class ChannelHours(IOptions<ContactOptions> options, TimeProvider 
 }
 
 /// <summary>A channel's state at one moment.</summary>
-public sealed record ChannelStatus(Channel Channel, bool Enabled, bool IsOpen, DateTimeOffset? NextOpening, int ExpectedResponseMinutes);
+public sealed record ChannelStatus(RequestChannel Channel, bool Enabled, bool IsOpen, DateTimeOffset? NextOpening, int ExpectedResponseMinutes);
 
-/// <summary>Rejects a mistyped time, date or time zone at start, naming the setting.</summary>
+/// <summary>Rejects a mistyped time or date at start, naming the setting.</summary>
 public sealed class ContactOptionsValidator : IValidateOptions<ContactOptions>
 {
     public ValidateOptionsResult Validate(string? name, ContactOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
-        {
-            errors.Add($"{ContactOptions.Section}:TimeZone '{options.TimeZone}' is not a known time zone.");
-        }
-
         foreach (var holiday in options.Holidays)
         {
             if (!DateOnly.TryParseExact(holiday, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -76,7 +72,7 @@ public sealed class ContactOptionsValidator : IValidateOptions<ContactOptions>
             }
         }
 
-        foreach (var channel in Enum.GetValues<Channel>())
+        foreach (var channel in ContactOptions.Channels)
         {
             var schedule = options.For(channel);
             var opens = TimeOnly.TryParseExact(schedule.Opens, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var o);

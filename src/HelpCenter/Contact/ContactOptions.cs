@@ -1,3 +1,4 @@
+using HelpCenter.Requests;
 using System.ComponentModel.DataAnnotations;
 
 namespace HelpCenter.Contact;
@@ -6,10 +7,6 @@ namespace HelpCenter.Contact;
 public sealed class ContactOptions
 {
     public const string Section = "HelpCenter:Contact";
-
-    /// <summary>IANA time zone of the opening hours.</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Asia/Tokyo";
 
     /// <summary>Days (yyyy-MM-dd) on which channels with <see cref="ChannelSchedule.ClosedOnHolidays"/> are closed.</summary>
     public List<string> Holidays { get; set; } = [];
@@ -30,12 +27,16 @@ public sealed class ContactOptions
 
     public ChannelSchedule Phone { get; set; } = new() { ExpectedResponseMinutes = 10 };
 
-    public ChannelSchedule For(Channel channel) => channel switch
+    /// <summary>The channels a customer can choose, in the order they are offered (security reports have no hours).</summary>
+    public static IReadOnlyList<RequestChannel> Channels { get; } = [RequestChannel.Chat, RequestChannel.Email, RequestChannel.Callback, RequestChannel.Phone];
+
+    public ChannelSchedule For(RequestChannel channel) => channel switch
     {
-        Channel.Chat => Chat,
-        Channel.Email => Email,
-        Channel.Callback => Callback,
-        _ => Phone,
+        RequestChannel.Chat => Chat,
+        RequestChannel.Email => Email,
+        RequestChannel.Callback => Callback,
+        RequestChannel.Phone => Phone,
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a contact channel."),
     };
 }
 
@@ -49,7 +50,7 @@ public sealed class ChannelSchedule
 
     public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    /// <summary>Opening time, HH:mm, in <see cref="ContactOptions.TimeZone"/>.</summary>
+    /// <summary>Opening time, HH:mm, in the site's time zone (<c>HelpCenter:TimeZone</c>).</summary>
     public string Opens { get; set; } = "10:00";
 
     /// <summary>Closing time, HH:mm (exclusive).</summary>
@@ -60,12 +61,4 @@ public sealed class ChannelSchedule
     /// <summary>Shown to customers as the expected time to an answer.</summary>
     [Range(1, 10_080)]
     public int ExpectedResponseMinutes { get; set; } = 60;
-}
-
-public enum Channel
-{
-    Chat,
-    Email,
-    Callback,
-    Phone,
 }

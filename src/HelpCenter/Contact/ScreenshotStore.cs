@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HelpCenter.Infrastructure;
+using HelpCenter.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
@@ -14,25 +15,57 @@ namespace HelpCenter.Contact;
 /// decoded and encoded again, which drops metadata (EXIF, XMP, text chunks) and anything appended to the file.
 /// Files live in the data folder, outside the web root, under random names; only staff pages serve them.
 /// </summary>
-public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOptions> options)
+public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOptions> options) : IDisposable
 {
     public const int MaxSide = 8000;
-    public const long MaxPixels = 40_000_000;
+
+    /// <summary>16 megapixels (a 5K screen is 14.7): 64 MB as a bitmap. An 8000x5000 PNG of 117 KB used to be decoded
+    /// into 160 MB in about a second; it is now refused from its header, before any pixel is decoded.</summary>
+    public const long MaxPixels = 16_777_216;
+
+    private static readonly TimeSpan DecodeQueueTimeout = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _decodeGate = new(1, 1);
+    private int _decoding;
+    private int _peakDecoding;
+    private int _decodes;
 
     public int MaxCount => options.Value.MaxScreenshots;
 
+    /// <summary>Images decoded since the start, and the most ever decoded at once (tests read them).</summary>
+    internal int Decodes => _decodes;
+
+    internal int PeakDecoding => _peakDecoding;
+
     public async Task<ScreenshotResult> SaveAsync(Stream content, string? fileName, CancellationToken cancellationToken = default)
     {
+        var (error, image) = await CheckAsync(content, options.Value.MaxScreenshotBytes, cancellationToken);
+        if (image is null)
+        {
+            return ScreenshotResult.Fail(error!.Value);
+        }
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + image.Extension;
+        var path = Path.Combine(paths.DataFolder("uploads"), id);
+        await File.WriteAllBytesAsync(path, image.Bytes, cancellationToken);
+        return ScreenshotResult.Ok(new StoredScreenshot(id, image.ContentType, image.Bytes.Length, image.Width, image.Height, SafeName(fileName)));
+    }
+
+    /// <summary>
+    /// The checks every uploaded image passes (article images too): at most <paramref name="maxBytes"/>, PNG, JPEG or
+    /// WebP by its bytes, a decoder that accepts it, dimensions within limits read from the header before decoding;
+    /// then decoded, one image at a time, and encoded again (PNG stays PNG, the rest becomes JPEG).
+    /// </summary>
+    public async Task<(ScreenshotError? Error, CheckedImage? Image)> CheckAsync(Stream content, long maxBytes, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(content);
-        var max = options.Value.MaxScreenshotBytes;
         using var buffer = new MemoryStream();
         var chunk = new byte[81_920];
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > max)
+            if (buffer.Length + read > maxBytes)
             {
-                return ScreenshotResult.Fail(ScreenshotError.TooLarge);
+                return (ScreenshotError.TooLarge, null);
             }
 
             buffer.Write(chunk, 0, read);
@@ -42,47 +75,76 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
         var format = Sniff(bytes);
         if (format is null)
         {
-            return ScreenshotResult.Fail(ScreenshotError.NotAnImage);
+            return (ScreenshotError.NotAnImage, null);
         }
 
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         if (codec is null)
         {
-            return ScreenshotResult.Fail(ScreenshotError.NotAnImage);
+            return (ScreenshotError.NotAnImage, null);
         }
 
         var info = codec.Info;
         if (info.Width <= 0 || info.Height <= 0 || info.Width > MaxSide || info.Height > MaxSide || (long)info.Width * info.Height > MaxPixels)
         {
-            return ScreenshotResult.Fail(ScreenshotError.TooManyPixels);
+            return (ScreenshotError.TooManyPixels, null);
         }
 
-        using var bitmap = SKBitmap.Decode(codec);
-        if (bitmap is null)
+        // One decode at a time: a bitmap of MaxPixels takes 64 MB, and four uploads at once would take four times that.
+        // A queue of uploads waits a bounded time, then is told to try again rather than piling up.
+        if (!await _decodeGate.WaitAsync(DecodeQueueTimeout, cancellationToken))
         {
-            return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+            return (ScreenshotError.Busy, null);
         }
 
-        // PNG stays PNG (sharp text in screenshots); photos are stored as JPEG.
-        var (encoding, extension, contentType) = format == "png"
-            ? (SKEncodedImageFormat.Png, "png", "image/png")
-            : (SKEncodedImageFormat.Jpeg, "jpg", "image/jpeg");
-        using var image = SKImage.FromBitmap(bitmap);
-        using var encoded = image.Encode(encoding, 90);
-        if (encoded is null)
+        try
         {
-            return ScreenshotResult.Fail(ScreenshotError.Unreadable);
+            return Reencode(codec, format);
         }
-
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "." + extension;
-        var path = Path.Combine(paths.DataFolder("uploads"), id);
-        await using (var file = File.Create(path))
+        finally
         {
-            encoded.SaveTo(file);
+            _decodeGate.Release();
         }
+    }
 
-        return ScreenshotResult.Ok(new StoredScreenshot(id, contentType, new FileInfo(path).Length, bitmap.Width, bitmap.Height, SafeName(fileName)));
+    public void Dispose() => _decodeGate.Dispose();
+
+    private (ScreenshotError? Error, CheckedImage? Image) Reencode(SKCodec codec, string format)
+    {
+        var inFlight = Interlocked.Increment(ref _decoding);
+        InterlockedMax(ref _peakDecoding, inFlight);
+        Interlocked.Increment(ref _decodes);
+        try
+        {
+            using var bitmap = SKBitmap.Decode(codec);
+            if (bitmap is null)
+            {
+                return (ScreenshotError.Unreadable, null);
+            }
+
+            // PNG stays PNG (sharp text in screenshots); photos are stored as JPEG.
+            var (encoding, extension, contentType) = format == "png"
+                ? (SKEncodedImageFormat.Png, "png", "image/png")
+                : (SKEncodedImageFormat.Jpeg, "jpg", "image/jpeg");
+            using var image = SKImage.FromBitmap(bitmap);
+            using var encoded = image.Encode(encoding, 90);
+            return encoded is null
+                ? (ScreenshotError.Unreadable, null)
+                : (null, new CheckedImage(encoded.ToArray(), extension, contentType, bitmap.Width, bitmap.Height));
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _decoding);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = target) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 
     /// <summary>A stored screenshot, or null. Only ids this store generates are accepted (no paths).</summary>
@@ -140,7 +202,7 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
     };
 
     /// <summary>The file name as the customer had it, for display only: no folders, no control characters, 100 characters.</summary>
-    private static string SafeName(string? fileName)
+    public static string SafeName(string? fileName)
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
@@ -157,10 +219,8 @@ public enum ScreenshotError
     NotAnImage,
     TooManyPixels,
     Unreadable,
+    Busy,
 }
-
-/// <summary>A screenshot as stored: what staff pages need to list and serve it.</summary>
-public sealed record StoredScreenshot(string Id, string ContentType, long Length, int Width, int Height, string OriginalFileName);
 
 public sealed record ScreenshotResult(StoredScreenshot? Screenshot, ScreenshotError? Error)
 {
@@ -168,3 +228,6 @@ public sealed record ScreenshotResult(StoredScreenshot? Screenshot, ScreenshotEr
 
     public static ScreenshotResult Fail(ScreenshotError error) => new(null, error);
 }
+
+/// <summary>An upload that passed the checks, re-encoded: the bytes to store.</summary>
+public sealed record CheckedImage(byte[] Bytes, string Extension, string ContentType, int Width, int Height);

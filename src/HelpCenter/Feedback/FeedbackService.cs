@@ -6,6 +6,23 @@ namespace HelpCenter.Feedback;
 /// <summary>Stores "Was this helpful?" votes: a second vote by the same visitor replaces the first.</summary>
 public sealed class FeedbackService(HelpCenterDbContext db, TimeProvider clock)
 {
+    /// <summary>Set once this browser has voted: its article pages show its earlier votes, so they are rendered for it
+    /// and never taken from (or put into) the shared page cache.</summary>
+    public const string VotedCookie = "hc_voted";
+
+    public static void RememberVoted(HttpResponse response, bool secure)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Cookies.Append(VotedCookie, "1", new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = secure,
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(365),
+        });
+    }
+
     public async Task RecordAsync(string language, string slug, string visitorId, bool helpful, string? comment, CancellationToken cancellationToken)
     {
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

@@ -21,4 +21,13 @@ public sealed class HelpCenterOptions
     /// so that an editor saving ten files triggers one reload.</summary>
     [Range(50, 5000)]
     public int ContentReloadDelayMilliseconds { get; set; } = 300;
+
+    /// <summary>IANA time zone of the site: opening hours, reference numbers, daily reports and every time shown.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Tokyo";
+
+    /// <summary>Written after times where a reader could take them for their own zone.</summary>
+    [Required]
+    [StringLength(16)]
+    public string TimeZoneLabel { get; set; } = "JST";
 }

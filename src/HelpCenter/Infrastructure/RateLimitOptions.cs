@@ -21,4 +21,13 @@ public sealed class RateLimitOptions
     /// <summary>Calls to /api/search and /api/suggest per IP per minute (the typeahead calls once per pause in typing).</summary>
     [Range(1, 100_000)]
     public int SearchApiPermitsPerMinute { get; set; } = 240;
+
+    /// <summary>Analytics rows (searches, contact flows) an anonymous visitor's page views may write per minute
+    /// (<see cref="AnalyticsBudget"/>); beyond it the page still answers, nothing is recorded.</summary>
+    [Range(1, 100_000)]
+    public int AnalyticsWritesPerVisitorPerMinute { get; set; } = 30;
+
+    /// <summary>The same per client address, whatever cookies the requests carry.</summary>
+    [Range(1, 1_000_000)]
+    public int AnalyticsWritesPerIpPerMinute { get; set; } = 300;
 }

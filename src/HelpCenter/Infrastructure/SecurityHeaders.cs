@@ -30,7 +30,13 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         }
 
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
+
+        // Only the editors' preview sets its own (SAMEORIGIN, with frame-ancestors 'self' in its CSP).
+        if (string.IsNullOrEmpty(headers.XFrameOptions))
+        {
+            headers.XFrameOptions = "DENY";
+        }
+
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";

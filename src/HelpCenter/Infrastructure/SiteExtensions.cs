@@ -15,7 +15,16 @@ public static class SiteExtensions
         services.AddOptions<HelpCenterOptions>().BindConfiguration(HelpCenterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SitePaths>();
+        services.AddSingleton<IValidateOptions<HelpCenterOptions>, HelpCenterOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteClock>();
+        services.AddSingleton<AnalyticsBudget>();
+
+        // No "Server: Kestrel": nothing for a scanner to match against a list of known flaws.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        // A malformed parameter (?limit=abc) is the same 400 in every environment; by default Development throws instead.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
         // Keys live in the data folder so that cookies and antiforgery tokens survive restarts
         // (and, with a shared data folder, work across instances).
@@ -37,39 +46,41 @@ public static class SiteExtensions
             limiter.AddPolicy(RateLimitOptions.PublicFormPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                // GETs of a page carrying a form are not limited; only submissions are.
-                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("read");
-                }
-
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = settings.PublicFormPermits,
-                        Window = TimeSpan.FromSeconds(settings.PublicFormWindowSeconds),
-                    });
+                return ClientRateLimits.PostsPerIp(context, settings.PublicFormPermits, TimeSpan.FromSeconds(settings.PublicFormWindowSeconds));
             });
             limiter.AddPolicy(RateLimitOptions.SearchApiPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.SearchApiPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
+                return ClientRateLimits.PerIp(context, settings.SearchApiPermitsPerMinute, TimeSpan.FromMinutes(1));
             });
             limiter.OnRejected = (context, _) =>
             {
-                // Re-executed by the status code page middleware into a friendly, localised page.
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // Re-executed by the status code page middleware into a friendly, localised page. Retry-After is when the
+                // window that refused this request ends, so a well-behaved client neither waits too long nor retries early.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });
 
+        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.Policy, new PublicPageCache()));
+
+        // Brotli, then gzip, for pages, styles, scripts, JSON and SVG. Safe over HTTPS here (BREACH needs a secret that
+        // repeats in every response next to attacker-chosen text; antiforgery tokens are new in every response).
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "application/json", "application/xml", "image/svg+xml", "text/plain"];
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+
         // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
-        services.AddRouting(options => options.LowercaseUrls = true);
+        PlaceholderAntiforgery.Decorate(services);
 
         // Razor encodes every non-ASCII character by default (&#x4E8C;...): pages in Japanese and Chinese would be
         // three times larger and unreadable in view-source. Only HTML-significant characters need encoding.
@@ -93,12 +104,22 @@ public static class SiteExtensions
             app.UseHttpsRedirection();
         }
 
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
         app.UseRouting();
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<CachedPageTokens>();
+        app.UseOutputCache();
         return app;
     }
+
+    /// <summary>Files linked with <c>asp-append-version</c> (<c>?v=hash</c>) never change under that URL: cached for a year.
+    /// Others (icons named in content, the favicon) for an hour.</summary>
+    private static void StaticCaching(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context) =>
+        context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=3600";
 }

@@ -30,5 +30,13 @@ public static class VisitorCookie
         return id;
     }
 
+    /// <summary>The visitor id the browser sent, or null: never sets a cookie (a request without one is a first visit,
+    /// or a script that keeps no cookies).</summary>
+    public static string? Existing(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Request.Cookies.TryGetValue(Name, out var existing) && IsWellFormed(existing) ? existing : null;
+    }
+
     private static bool IsWellFormed(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigitLower);
 }

@@ -11,7 +11,7 @@ namespace HelpCenter.Mail;
 /// the shared resources. Bodies are paragraphs separated by blank lines with <c>{Name}</c> placeholders; values are
 /// HTML-encoded in the HTML part. Every mail gets the same greeting and footer.
 /// </summary>
-public sealed class MailComposer(IStringLocalizer<SharedResource> localizer)
+public sealed partial class MailComposer(IStringLocalizer<SharedResource> localizer)
 {
     public MailMessage Compose(string to, string language, string template, IReadOnlyDictionary<string, string>? values = null, string? actionUrl = null)
     {
@@ -31,7 +31,7 @@ public sealed class MailComposer(IStringLocalizer<SharedResource> localizer)
             foreach (var paragraph in paragraphs)
             {
                 text.Append(Fill(paragraph, values, html: false)).Append("\n\n");
-                html.Append("<p>").Append(Fill(paragraph, values, html: true).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+                html.Append("<p>").Append(LineBreaks(Fill(paragraph, values, html: true))).Append("</p>");
             }
 
             if (action is not null)
@@ -51,6 +51,14 @@ public sealed class MailComposer(IStringLocalizer<SharedResource> localizer)
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    /// <summary>Line breaks as &lt;br&gt;, keeping the indentation HTML would collapse: a continuation line of a chat
+    /// message stays visibly indented under it, so it cannot pass for a line of its own (a forged operator line).</summary>
+    private static string LineBreaks(string html) =>
+        Indentation().Replace(html, match => "<br>" + string.Concat(Enumerable.Repeat("&#160;", match.Groups[1].Length)));
+
+    [System.Text.RegularExpressions.GeneratedRegex("\n( *)")]
+    private static partial System.Text.RegularExpressions.Regex Indentation();
 
     private static string Fill(string template, IReadOnlyDictionary<string, string> values, bool html)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Mail;
 
@@ -22,7 +23,7 @@ public sealed class MailOptions
 
     public string Password { get; set; } = "";
 
-    [Required, EmailAddress]
+    [Required, MailAddress]
     public string FromAddress { get; set; } = "support@example.com";
 
     [Required]
@@ -39,6 +40,34 @@ public sealed class MailOptions
     [Range(1, 3600)]
     public int InboundPollSeconds { get; set; } = 30;
 
-    /// <summary>Absolute base of links in mail (e.g. https://help.example.com). Empty: the current request's host.</summary>
+    /// <summary>Mails to one address per hour, whoever asks for them (reset links, confirmations, transcripts...): a
+    /// stranger cannot turn the site into a mail cannon against one inbox from many IPs. Per instance.</summary>
+    [Range(1, 10_000)]
+    public int PermitsPerRecipientPerHour { get; set; } = 10;
+
+    /// <summary>Absolute address customers reach the site at (e.g. https://help.example.com). Required: every link in
+    /// every mail is built from it, never from the request's Host header, which the client chooses.</summary>
     public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary><see cref="PublicBaseUrl"/> as a URI, once it is valid.</summary>
+    public Uri PublicBase => new(PublicBaseUrl.TrimEnd('/') + "/");
+}
+
+/// <summary>Refuses to start without a usable <see cref="MailOptions.PublicBaseUrl"/>, naming the setting.</summary>
+public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        return ValidateOptionsResult.Fail(
+            $"{MailOptions.Section}:{nameof(MailOptions.PublicBaseUrl)} must be the absolute address customers reach the site at, " +
+            $"e.g. https://help.example.com (it is '{options.PublicBaseUrl}'). Links in mail are built from it only; set it in " +
+            "appsettings.json or as the environment variable HelpCenter__Mail__PublicBaseUrl.");
+    }
 }

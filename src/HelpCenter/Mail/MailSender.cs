@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -6,21 +7,66 @@ using MimeKit;
 namespace HelpCenter.Mail;
 
 /// <summary>The one way the site sends mail: SMTP through MailKit when configured, otherwise .eml files in the
-/// data folder. Delivery failures are logged and rethrown so that callers can tell the user.</summary>
-public sealed class MailSender(IOptions<MailOptions> options, Infrastructure.SitePaths paths, TimeProvider clock, ILogger<MailSender> logger)
+/// data folder. Sending never throws for a delivery problem: whatever was stored before the mail (a request, a
+/// message) stays stored, the failure is logged, and the caller learns it from the result and can say so.</summary>
+public sealed class MailSender : IDisposable
 {
-    private readonly MailOptions _options = options.Value;
+    private readonly MailOptions _options;
+    private readonly Infrastructure.SitePaths _paths;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<MailSender> _logger;
 
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Per recipient, whoever triggers the mail: the per-IP limits alone let many IPs flood one inbox.</summary>
+    private readonly PartitionedRateLimiter<string> _perRecipient;
+
+    public MailSender(IOptions<MailOptions> options, Infrastructure.SitePaths paths, TimeProvider clock, ILogger<MailSender> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _paths = paths;
+        _clock = clock;
+        _logger = logger;
+        var permits = _options.PermitsPerRecipientPerHour;
+        _perRecipient = PartitionedRateLimiter.Create<string, string>(to => RateLimitPartition.GetFixedWindowLimiter(to, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromHours(1) }));
+    }
+
+    /// <summary>False when the mail did not leave: the recipient had too many mails this hour, or delivery failed.</summary>
+    public async Task<bool> SendAsync(MailMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using (var lease = _perRecipient.AttemptAcquire(message.To.Trim().ToUpperInvariant()))
+        {
+            if (!lease.IsAcquired)
+            {
+                _logger.LogWarning("Mail to {Recipient} not sent: {Permits} mails to this address within the hour", Infrastructure.LogText.Safe(MailAddresses.Mask(message.To)), _options.PermitsPerRecipientPerHour);
+                return false;
+            }
+        }
+
+        try
+        {
+            await DeliverAsync(message, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Mail to {Recipient} could not be sent", Infrastructure.LogText.Safe(MailAddresses.Mask(message.To)));
+            return false;
+        }
+    }
+
+    public void Dispose() => _perRecipient.Dispose();
+
+    private async Task DeliverAsync(MailMessage message, CancellationToken cancellationToken)
+    {
         var mime = Build(message);
         if (string.IsNullOrWhiteSpace(_options.SmtpHost))
         {
-            var folder = paths.DataFolder(_options.PickupFolder);
-            var file = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+            var folder = _paths.DataFolder(_options.PickupFolder);
+            var file = Path.Combine(folder, $"{_clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(file, cancellationToken);
-            logger.LogInformation("Mail written to {File}", Path.GetFileName(file));
+            _logger.LogInformation("Mail written to {File}", Path.GetFileName(file));
             return;
         }
 
@@ -33,16 +79,17 @@ public sealed class MailSender(IOptions<MailOptions> options, Infrastructure.Sit
 
         await client.SendAsync(mime, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
-        logger.LogInformation("Mail sent through {Host}:{Port}", _options.SmtpHost, _options.SmtpPort);
+        _logger.LogInformation("Mail sent through {Host}:{Port}", _options.SmtpHost, _options.SmtpPort);
     }
 
     private MimeMessage Build(MailMessage message)
     {
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
+        // The address was checked by the form (MailAddressAttribute); Parse still throws rather than guess.
         mime.To.Add(MailboxAddress.Parse(message.To));
-        mime.Subject = message.Subject;
-        mime.Date = clock.GetUtcNow();
+        mime.Subject = Infrastructure.PlainText.SingleLine(message.Subject);
+        mime.Date = _clock.GetUtcNow();
         mime.Headers.Add(HeaderId.ContentLanguage, message.Language == "zh" ? "zh-Hans" : message.Language);
         var domain = _options.FromAddress[(_options.FromAddress.IndexOf('@') + 1)..];
         if (message.ThreadKey is { } thread)

@@ -11,7 +11,7 @@ public sealed partial class LanguageModel : PageModel
     [GeneratedRegex("^/(ja|en|zh)(?=/)")]
     private static partial Regex LanguagePrefix();
 
-    public IActionResult OnGet() => Redirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Index");
 
     public IActionResult OnPost(string? language, string? returnUrl)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Mail;
 using Microsoft.AspNetCore.DataProtection;
@@ -7,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpCenter.Requests;
 
 /// <summary>Creates requests with their reference numbers, keeps their conversations and mails the customer.</summary>
-public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, IDataProtectionProvider protection,
+public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDataProtectionProvider protection,
     MailComposer composer, MailSender sender, PublicUrl urls)
 {
     /// <summary>Writers racing for the same number retry; each round one of them wins, so this bounds the concurrency.</summary>
     private const int MaxAttempts = 100;
     private readonly IDataProtector _links = protection.CreateProtector("HelpCenter.RequestLink.v1");
 
-    /// <summary>Numbers are per Tokyo day (<c>HC-yyyyMMdd-NNNN</c>). Two writers may pick the same next number;
+    /// <summary>Numbers are per day in the site's time zone (<c>HC-yyyyMMdd-NNNN</c>). Two writers may pick the same next number;
     /// the unique index rejects the second, which then takes the following one. A request carrying an idempotency
     /// key that was already used returns the first request instead (double click, retry after a timeout).</summary>
     public async Task<SupportRequest> CreateAsync(SupportRequest request, CancellationToken cancellationToken = default)
@@ -25,8 +26,8 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
             return earlier;
         }
 
-        var now = clock.GetUtcNow();
-        var day = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var now = clock.UtcNow;
+        var day = clock.DayOf(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var prefix = $"HC-{day}-";
         request.CreatedAt = request.UpdatedAt = now;
         for (var attempt = 1; ; attempt++)
@@ -108,11 +109,11 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
                 Sequence = last + 1,
                 ClientId = clientId,
                 Kind = kind,
-                Body = body.Length > RequestMessage.BodyMaxLength ? body[..RequestMessage.BodyMaxLength] : body,
+                Body = Truncate(Infrastructure.PlainText.Multiline(body), RequestMessage.BodyMaxLength),
                 AuthorId = authorId,
                 AuthorName = authorName,
                 AttachmentId = attachmentId,
-                CreatedAt = clock.GetUtcNow(),
+                CreatedAt = clock.UtcNow,
             };
             var previousStatus = request.Status;
             request.Messages.Add(message);
@@ -160,19 +161,20 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         ArgumentNullException.ThrowIfNull(request);
         request.SurveyRating = rating;
         request.SurveySolved = solved;
-        request.SurveyComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        request.SurveyComment = string.IsNullOrWhiteSpace(comment) ? null : Infrastructure.PlainText.Multiline(comment);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A chat nobody answered becomes an email request: same reference, same messages, answered by mail.</summary>
-    public async Task ContinueByEmailAsync(SupportRequest request, string email, CancellationToken cancellationToken = default)
+    /// <summary>A chat nobody answered becomes an email request: same reference, same messages, answered by mail.
+    /// False when the confirmation could not be mailed (the request is moved all the same).</summary>
+    public async Task<bool> ContinueByEmailAsync(SupportRequest request, string email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Email = email;
         request.Channel = RequestChannel.Email;
-        request.UpdatedAt = clock.GetUtcNow();
+        request.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        await SendConfirmationAsync(request, cancellationToken);
+        return await SendConfirmationAsync(request, cancellationToken);
     }
 
     /// <summary>The private link to a request: works without signing in, for as long as the request exists.
@@ -200,22 +202,55 @@ public sealed class RequestService(HelpCenterDbContext db, TimeProvider clock, I
         }
     }
 
-    /// <summary>Confirmation of a new request, in the customer's language, with the reference and the private link.</summary>
-    public Task SendConfirmationAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Confirmation of a new request, in the customer's language, with the reference and the private link.
+    /// The question is repeated only to the signed-in owner's confirmed address: to an address nobody has verified, the
+    /// site must not send text a visitor wrote (it would relay phishing from the support address). False when not sent.</summary>
+    public async Task<bool> SendConfirmationAsync(SupportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var values = new Dictionary<string, string> { ["Reference"] = request.Reference, ["Description"] = request.Description };
-        return sender.SendAsync(composer.Compose(request.Email, request.Language, "RequestReceived", values, PrivateLink(request)) with { ThreadKey = request.Reference }, cancellationToken);
+        var verified = await IsVerifiedAddressAsync(request, cancellationToken);
+        var values = new Dictionary<string, string> { ["Reference"] = request.Reference };
+        if (verified)
+        {
+            values["Description"] = request.Description;
+        }
+
+        var template = verified ? "RequestReceived" : "RequestReceivedUnverified";
+        return await sender.SendAsync(composer.Compose(request.Email, request.Language, template, values, PrivateLink(request)) with { ThreadKey = request.Reference }, cancellationToken);
     }
 
-    /// <summary>An operator's reply, threaded by the reference number.</summary>
-    public Task SendReplyAsync(SupportRequest request, RequestMessage reply, CancellationToken cancellationToken = default)
+    /// <summary>The request's address is its signed-in owner's own, confirmed one.</summary>
+    public Task<bool> IsVerifiedAddressAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var normalized = request.Email.ToUpperInvariant();
+        return request.UserId is null
+            ? Task.FromResult(false)
+            : db.Users.AnyAsync(u => u.Id == request.UserId && u.EmailConfirmed && u.NormalizedEmail == normalized, cancellationToken);
+    }
+
+    /// <summary>Claims the right to mail this chat's transcript: at most once an hour per chat, across instances
+    /// (a conditional update decides). False when one was mailed within the hour.</summary>
+    public async Task<bool> ClaimTranscriptMailAsync(SupportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.UtcNow;
+        var since = now.AddHours(-1);
+        var claimed = await db.Requests.Where(r => r.Id == request.Id && (r.TranscriptMailedAt == null || r.TranscriptMailedAt < since))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TranscriptMailedAt, now), cancellationToken);
+        return claimed == 1;
+    }
+
+    /// <summary>An operator's reply, threaded by the reference number. False when it could not be mailed.</summary>
+    public Task<bool> SendReplyAsync(SupportRequest request, RequestMessage reply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reply);
         var values = new Dictionary<string, string> { ["Reference"] = request.Reference, ["Reply"] = reply.Body, ["Agent"] = reply.AuthorName ?? "" };
         return sender.SendAsync(composer.Compose(request.Email, request.Language, "RequestReply", values, PrivateLink(request)) with { ThreadKey = request.Reference }, cancellationToken);
     }
+
+    private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
 
     private async Task<SupportRequest?> FindByIdempotencyKeyAsync(string? key, CancellationToken cancellationToken) =>
         key is null ? null : await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken);

@@ -2,15 +2,13 @@ namespace HelpCenter.Requests;
 
 public static class RequestsExtensions
 {
+    /// <summary>Support requests: storage, replies by mail and the import of customers' replies.</summary>
     public static WebApplicationBuilder AddRequests(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DeflectionOptions>().BindConfiguration(DeflectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RequestService>();
-        builder.Services.AddScoped<ContactFlowService>();
-        builder.Services.AddScoped<RequestContextBuilder>();
-        builder.Services.AddScoped<VisitorHistory>();
-        builder.Services.AddScoped<ContactRequests>();
-        builder.Services.AddScoped<DeflectionReport>();
+        builder.Services.AddScoped<SecurityReports>();
+        builder.Services.AddSingleton<InboundMailImporter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<InboundMailImporter>());
         return builder;
     }
 }

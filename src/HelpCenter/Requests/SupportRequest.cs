@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HelpCenter.Requests;
@@ -48,8 +50,8 @@ public sealed class SupportRequest
     /// <summary>Preferred callback window (morning, afternoon, evening, any).</summary>
     public string? CallbackWindow { get; set; }
 
-    /// <summary>Attached screenshots (<see cref="Contact.StoredScreenshot"/>) as JSON; served to staff only.</summary>
-    public string? ScreenshotsJson { get; set; }
+    /// <summary>Attached screenshots (stored as one JSON column); served to staff and, for chat images, to the chat's owner.</summary>
+    public List<StoredScreenshot> Screenshots { get; set; } = [];
 
     /// <summary>The contact flow this request came from, if any.</summary>
     public Guid? FlowId { get; set; }
@@ -85,12 +87,15 @@ public sealed class SupportRequest
 
     public string? SurveyComment { get; set; }
 
-    public IReadOnlyList<Contact.StoredScreenshot> Screenshots =>
-        string.IsNullOrEmpty(ScreenshotsJson) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Contact.StoredScreenshot>>(ScreenshotsJson) ?? [];
+    /// <summary>Chat: when the transcript was last mailed (at most once an hour).</summary>
+    public DateTimeOffset? TranscriptMailedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A chat that has ended: read-only.</summary>
+    public bool IsEndedChat => Channel == RequestChannel.Chat && Status == RequestStatus.Solved;
 }
 
 public enum RequestChannel
@@ -125,7 +130,7 @@ public sealed class RequestMessage
 
     public required string Body { get; set; }
 
-    /// <summary>An image sent in a chat: the id of a <see cref="Contact.StoredScreenshot"/> listed on the request (the body holds its file name).</summary>
+    /// <summary>An image sent in a chat: the id of a <see cref="StoredScreenshot"/> listed on the request (the body holds its file name).</summary>
     public string? AttachmentId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -176,9 +181,21 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.TransactionIds).HasMaxLength(1000);
         builder.Property(r => r.Phone).HasMaxLength(20);
         builder.Property(r => r.CallbackWindow).HasMaxLength(16);
-        builder.Property(r => r.ScreenshotsJson).HasMaxLength(4000);
-        builder.Ignore(r => r.Screenshots);
+        // One JSON column, read once when the request is loaded. A value converter rather than a JSON complex
+        // collection: EF Core 10 leaves such a collection null after Entry.Reload (used after bulk updates).
+        builder.Property(r => r.Screenshots)
+            .HasColumnName("ScreenshotsJson")
+            .HasConversion(
+                list => JsonSerializer.Serialize(list, (JsonSerializerOptions?)null),
+                json => JsonSerializer.Deserialize<List<StoredScreenshot>>(json, (JsonSerializerOptions?)null) ?? new List<StoredScreenshot>(),
+                new ValueComparer<List<StoredScreenshot>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    list => list.Aggregate(0, (hash, s) => HashCode.Combine(hash, s.GetHashCode())),
+                    list => list.ToList()))
+            .HasMaxLength(4000);
+        builder.Ignore(r => r.IsEndedChat);
         builder.Property(r => r.SurveyComment).HasMaxLength(1000);
+        builder.Property(r => r.TranscriptMailedAt).HasConversion<Infrastructure.Data.UtcTicksConverter>();
         builder.Property(r => r.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.Property(r => r.AssignedToId).HasMaxLength(450);

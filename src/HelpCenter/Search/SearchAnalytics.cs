@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
-using HelpCenter.Infrastructure.Data;
+using HelpCenter.Analytics;
 using HelpCenter.Search.Analysis;
-using Microsoft.EntityFrameworkCore;
 
 namespace HelpCenter.Search;
 
-/// <summary>Records searches and clicked results.</summary>
-public sealed partial class SearchAnalytics(HelpCenterDbContext db, TimeProvider clock)
+/// <summary>Records searches and clicked results, through the analytics queue (never in the request).</summary>
+public sealed partial class SearchAnalytics(AnalyticsQueue queue, TimeProvider clock)
 {
     [GeneratedRegex(@"[^\s@]+@[^\s@]+")]
     private static partial Regex Email();
@@ -23,10 +22,12 @@ public sealed partial class SearchAnalytics(HelpCenterDbContext db, TimeProvider
         return normalized.Length > SearchLog.QueryMaxLength ? normalized[..SearchLog.QueryMaxLength] : normalized;
     }
 
-    public async Task<long> RecordSearchAsync(string query, string language, string? category, int resultCount, string source, string sessionId, CancellationToken cancellationToken)
+    /// <summary>Queues the search; returns its key for the result links.</summary>
+    public Guid RecordSearch(string query, string language, string? category, int resultCount, string source, string sessionId)
     {
         var log = new SearchLog
         {
+            Key = Guid.NewGuid(),
             CreatedAt = clock.GetUtcNow(),
             Query = Scrub(query),
             Language = language,
@@ -35,28 +36,11 @@ public sealed partial class SearchAnalytics(HelpCenterDbContext db, TimeProvider
             Source = source,
             SessionId = sessionId,
         };
-        db.SearchLogs.Add(log);
-        await db.SaveChangesAsync(cancellationToken);
-        return log.Id;
+        queue.Add(log);
+        return log.Key;
     }
 
-    /// <summary>Marks the result opened from search <paramref name="searchId"/>; only the session that searched can.</summary>
-    public async Task<SearchLog?> RecordClickAsync(long searchId, string sessionId, string slug, int rank, CancellationToken cancellationToken)
-    {
-        var log = await db.SearchLogs.FirstOrDefaultAsync(s => s.Id == searchId && s.SessionId == sessionId, cancellationToken);
-        if (log is null)
-        {
-            return null;
-        }
-
-        // The first click is the one that tells whether the ranking worked.
-        if (log.ClickedSlug is null)
-        {
-            log.ClickedSlug = slug;
-            log.ClickedRank = rank;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return log;
-    }
+    /// <summary>Queues the opening of a result of search <paramref name="searchKey"/>.</summary>
+    public void RecordClick(Guid searchKey, string sessionId, string slug, int rank) =>
+        queue.Add(new SearchClick(searchKey, sessionId, slug, rank));
 }

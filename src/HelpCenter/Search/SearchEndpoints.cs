@@ -10,14 +10,14 @@ public static class SearchEndpoints
 {
     public static void MapSearch(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/search", SearchAsync).RequireRateLimiting(RateLimitOptions.SearchApiPolicy);
+        endpoints.MapGet("/api/search", Search).RequireRateLimiting(RateLimitOptions.SearchApiPolicy);
         endpoints.MapGet("/api/suggest", Suggest).RequireRateLimiting(RateLimitOptions.SearchApiPolicy);
-        endpoints.MapGet("/search/click", ClickAsync);
+        endpoints.MapGet("/search/click", Click);
     }
 
     /// <summary><c>GET /api/search?q=&amp;lang=&amp;category=&amp;limit=&amp;offset=</c></summary>
-    private static async Task<IResult> SearchAsync(HttpContext context, SearchService search, SearchAnalytics analytics,
-        string? q, string? lang, string? category, int? limit, int? offset, CancellationToken cancellationToken)
+    private static IResult Search(HttpContext context, SearchService search, SearchAnalytics analytics, AnalyticsBudget budget,
+        string? q, string? lang, string? category, int? limit, int? offset)
     {
         var language = lang ?? Languages.Current;
         if (!Languages.IsSupported(language))
@@ -26,9 +26,9 @@ public static class SearchEndpoints
         }
 
         var results = search.Engine.Search(new SearchRequest(q ?? "", language, string.IsNullOrWhiteSpace(category) ? null : category, offset ?? 0, limit ?? 10));
-        if (results.Query.Length > 0)
+        if (results.Query.Length > 0 && budget.TryTake(context, hasQuestion: true))
         {
-            await analytics.RecordSearchAsync(results.Query, language, category, results.Total, "api", VisitorCookie.GetOrCreate(context), cancellationToken);
+            analytics.RecordSearch(results.Query, language, category, results.Total, "api", VisitorCookie.GetOrCreate(context));
         }
 
         // Japanese articles found for an English or Chinese reader open in the reader's language (as the category pages
@@ -58,17 +58,15 @@ public static class SearchEndpoints
     }
 
     /// <summary>
-    /// <c>GET /search/click?s=&amp;slug=&amp;rank=</c>: records which result was opened, then goes to the article.
+    /// <c>GET /search/click?s=&amp;lang=&amp;slug=&amp;rank=</c>: records which result was opened, then goes to the article.
     /// The target is rebuilt from the slug, never taken from the request, so this cannot redirect elsewhere.
     /// </summary>
-    private static async Task<IResult> ClickAsync(HttpContext context, SearchAnalytics analytics, ContentStore content,
-        long? s, string? slug, int? rank, CancellationToken cancellationToken)
+    private static IResult Click(HttpContext context, SearchAnalytics analytics, ContentStore content, string? s, string? lang, string? slug, int? rank)
     {
-        var language = Languages.Current;
-        if (s is { } searchId && slug is not null && rank is > 0 and <= 10_000)
+        var language = Languages.IsSupported(lang) ? lang! : Languages.Current;
+        if (Guid.TryParse(s, out var searchKey) && slug is { Length: <= 100 } && rank is > 0 and <= 10_000)
         {
-            var log = await analytics.RecordClickAsync(searchId, VisitorCookie.GetOrCreate(context), slug, rank.Value, cancellationToken);
-            language = log?.Language ?? language;
+            analytics.RecordClick(searchKey, VisitorCookie.GetOrCreate(context), slug, rank.Value);
         }
 
         return slug is not null && content.Current.FindWithFallback(language, slug) is not null

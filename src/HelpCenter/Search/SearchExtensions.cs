@@ -1,4 +1,5 @@
 using HelpCenter.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HelpCenter.Search;
 
@@ -8,10 +9,10 @@ public static class SearchExtensions
     {
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SearchService>();
-        builder.Services.AddScoped<SearchAnalytics>();
+        builder.Services.AddSingleton<SearchAnalytics>();
         builder.Services.AddScoped<MostRead>();
         builder.Services.AddHostedService<SearchStartup>();
-        builder.Services.AddSingleton<IHealthSection, SearchHealth>();
+        builder.Services.AddHealthChecks().AddCheck<SearchHealthCheck>("search", tags: [HealthExtensions.Ready]);
         return builder;
     }
 
@@ -27,11 +28,9 @@ public static class SearchExtensions
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    private sealed class SearchHealth(SearchService search) : IHealthSection
+    private sealed class SearchHealthCheck(SearchService search) : IHealthCheck
     {
-        public string Name => "search";
-
-        public Task<(object Value, bool Healthy)> CheckAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<(object, bool)>((new { analyzer = search.Engine.AnalyzerName, documents = search.Engine.DocumentCount }, true));
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(HealthExtensions.Section(new { analyzer = search.Engine.AnalyzerName, documents = search.Engine.DocumentCount }));
     }
 }

@@ -1,3 +1,5 @@
+using HelpCenter.Analytics;
+using HelpCenter.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,11 +10,15 @@ namespace HelpCenter.Search;
 /// removed), in which language, how many results, and which result was opened at which rank.
 /// The session is the anonymous visitor cookie; nothing identifies a person.
 /// </summary>
-public sealed class SearchLog
+public sealed class SearchLog : IAnalyticsEvent
 {
     public const int QueryMaxLength = 200;
 
     public long Id { get; set; }
+
+    /// <summary>Names the search in result links (<c>/search/click?s=</c>) before the row is written: searches are
+    /// written in batches, off the request path.</summary>
+    public Guid Key { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -33,6 +39,30 @@ public sealed class SearchLog
 
     /// <summary>1-based rank of the opened result.</summary>
     public int? ClickedRank { get; set; }
+
+    public Task StageAsync(HelpCenterDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.SearchLogs.Add(this);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A result opened from a search's results: the first one is kept on the search (it tells whether the ranking
+/// worked); only the session that searched can set it.</summary>
+public sealed record SearchClick(Guid SearchKey, string SessionId, string Slug, int Rank) : IAnalyticsEvent
+{
+    public async Task StageAsync(HelpCenterDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var log = db.SearchLogs.Local.FirstOrDefault(s => s.Key == SearchKey)
+            ?? await db.SearchLogs.FirstOrDefaultAsync(s => s.Key == SearchKey, cancellationToken);
+        if (log is { ClickedSlug: null } && log.SessionId == SessionId)
+        {
+            log.ClickedSlug = Slug;
+            log.ClickedRank = Rank;
+        }
+    }
 }
 
 internal sealed class SearchLogConfiguration : IEntityTypeConfiguration<SearchLog>
@@ -45,6 +75,7 @@ internal sealed class SearchLogConfiguration : IEntityTypeConfiguration<SearchLo
         builder.Property(s => s.Source).HasMaxLength(8);
         builder.Property(s => s.SessionId).HasMaxLength(64);
         builder.Property(s => s.ClickedSlug).HasMaxLength(100);
+        builder.HasIndex(s => s.Key).IsUnique();
         builder.HasIndex(s => s.CreatedAt);
         builder.HasIndex(s => s.SessionId);
     }

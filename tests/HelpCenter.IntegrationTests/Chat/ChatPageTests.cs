@@ -32,8 +32,11 @@ public sealed class ChatPageTests(MailFactory factory) : IClassFixture<MailFacto
         var email = Pages.Account.AccountClient.NewEmail();
         var moved = await chat.SubmitAsync(client, "form[action*=Email]", new Dictionary<string, string> { ["Continue.Email"] = email });
         Assert.StartsWith("/requests/HC-", moved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // The confirmation goes to an address nobody has verified: the reference and the private link, not the question
+        // (issue 11, finding 6).
         var mail = await factory.Smtp.WaitForMailAsync(email);
-        Assert.Contains("口座が凍結されました", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("口座が凍結されました", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://localhost" + moved.Headers.Location.OriginalString.Split('?')[0], mail.TextBody, StringComparison.Ordinal);
         var request = await HtmlPage.GetAsync(client, moved.Headers.Location.OriginalString);
         Assert.Contains("至急お願いします", request.Find(".timeline")!.TextContent, StringComparison.Ordinal);
     }
@@ -53,8 +56,10 @@ public sealed class ChatPageTests(MailFactory factory) : IClassFixture<MailFacto
         var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
         Assert.Equal(HttpStatusCode.Redirect, (await detail.SubmitAsync(agent.Http, "form[action*=Close]", new Dictionary<string, string> { ["resolution"] = "answered" })).StatusCode);
 
+        // Once ended, this browser's chat cookie shows the end and the survey, not the conversation (issue 11, finding 7).
         var chat = await HtmlPage.GetAsync(client, chatUrl);
-        Assert.Contains("チャットを終了しました", chat.Find(".chat-log")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("チャットを終了しました", chat.Find("#hc-chat-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(chat.Find(".chat-log"));
         Assert.Null(chat.Find(".chat-form"));
         var invalid = await HtmlPage.ParseAsync(await chat.SubmitAsync(client, "form[action*=Survey]", new Dictionary<string, string>
         {
@@ -134,7 +139,8 @@ public sealed class ChatPageTests(MailFactory factory) : IClassFixture<MailFacto
         Assert.Equal(HttpStatusCode.OK, (await agent.Http.GetAsync(new Uri(staffUrl, UriKind.Relative))).StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostImageAsync(HttpClient client, HtmlPage chat, string name, byte[] bytes)
+    /// <summary>Posts an image through the chat page's image form (also used by Security/ImageDecodingTests).</summary>
+    internal static async Task<HttpResponseMessage> PostImageAsync(HttpClient client, HtmlPage chat, string name, byte[] bytes)
     {
         var content = new MultipartFormDataContent();
         foreach (var hidden in chat.FindAll(".chat-image-form input[type=hidden]"))

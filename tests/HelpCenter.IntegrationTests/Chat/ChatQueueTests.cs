@@ -43,10 +43,12 @@ public sealed class ChatQueueTests : IAsyncLifetime, IDisposable
         }
 
         // Writing a message declines the offered articles: the chat joins the queue behind the first one.
-        Assert.Equal("offered", (await customer.InvokeAsync<ChatStatus>("Status", second)).Stage);
+        Assert.Equal(ChatStage.Offered, (await customer.InvokeAsync<ChatStatus>("Status", second)).Stage);
         await customer.InvokeAsync<ChatMessage>("Send", second, "client-second-1", "ログインできません");
         var waiting = await customer.InvokeAsync<ChatStatus>("Status", second);
-        Assert.Equal(("waiting", 2, 0), (waiting.Stage, waiting.Place, waiting.OperatorsOnline));
+        Assert.Equal((ChatStage.Waiting, 2, 0), (waiting.Stage, waiting.Place, waiting.OperatorsOnline));
+        // chat.js reads the stage by its lower-case name.
+        Assert.Equal("waiting", (await customer.InvokeAsync<System.Text.Json.JsonElement>("Status", second)).GetProperty("stage").GetString());
         Assert.Null(waiting.EstimateMinutes);
 
         var operatorAccount = await NewOperatorAsync(_factory, "佐藤");
@@ -60,7 +62,7 @@ public sealed class ChatQueueTests : IAsyncLifetime, IDisposable
         Assert.Equal([first, second], assigned);
         await WaitUntilAsync(() => { lock (messages) { return messages.Any(m => m.Kind == "System" && m.Text == "assigned"); } }, "the assigned message");
         var active = await customer.InvokeAsync<ChatStatus>("Status", second);
-        Assert.Equal(("active", "佐藤"), (active.Stage, active.Operator));
+        Assert.Equal((ChatStage.Active, "佐藤"), (active.Stage, active.Operator));
         Assert.True(statusChanges >= 1);
         lock (messages)
         {
@@ -99,7 +101,7 @@ public sealed class ChatQueueTests : IAsyncLifetime, IDisposable
         var seventh = await QueueAsync("出金について 7", "ja", keep: true);
         Assert.Null((await ChatsAsync())[seventh.Reference].AssignedToId);
         var status = await seventh.Connection.InvokeAsync<ChatStatus>("Status", seventh.Reference);
-        Assert.Equal(("waiting", 1, 2), (status.Stage, status.Place, status.OperatorsOnline));
+        Assert.Equal((ChatStage.Waiting, 1, 2), (status.Stage, status.Place, status.OperatorsOnline));
         Assert.NotNull(status.EstimateMinutes);
         Assert.Equal("AtLimit", await ja.InvokeAsync<string>("Claim", seventh.Reference));
 

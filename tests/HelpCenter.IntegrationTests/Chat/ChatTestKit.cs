@@ -1,5 +1,6 @@
 using HelpCenter.Accounts;
 using HelpCenter.Chat;
+using HelpCenter.Contact;
 using HelpCenter.IntegrationTests.Mail;
 using HelpCenter.IntegrationTests.Pages.Account;
 using HelpCenter.Requests;

@@ -24,8 +24,8 @@ public class MailFactory : HelpCenterFactory, IAsyncLifetime
                 ["HelpCenter:Mail:PublicBaseUrl"] = "http://localhost",
                 ["HelpCenter:Accounts:SeedDevelopmentAccounts"] = "true",
                 ["HelpCenter:Accounts:SignInPermitsPerIp"] = "100000",
-                ["HelpCenter:Accounts:SignInPermitsPerAccount"] = "100000",
                 ["HelpCenter:Accounts:AccountMailPermitsPerIp"] = "100000",
+                ["HelpCenter:Mail:PermitsPerRecipientPerHour"] = "10000",
             };
             foreach (var (key, value) in ExtraSettings)
             {

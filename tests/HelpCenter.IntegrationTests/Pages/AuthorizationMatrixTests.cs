@@ -36,26 +36,30 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         // (ChatHubTests).
         ["/hubs/chat"] = 400,
         ["/hubs/chat/negotiate"] = 405,
+
+        // Article images are public like the articles; the sample name is not a stored image.
+        ["/media/articles/{file}"] = 404,
     };
 
     [Fact]
     public async Task EveryEndpointAnswersEachRoleAsExpected()
     {
-        var customerId = await UserIdAsync("customer@example.com");
+        var customerId = await DevelopmentAccounts.IdAsync(factory.Services, "customer@example.com");
         var reference = await CreateRequestAsync(customerId);
         var clients = new Dictionary<string, HttpClient>
         {
             [Anonymous] = factory.CreateBrowserLikeClient(),
-            [Roles.Customer] = await SignInAsync("customer@example.com", twoFactor: false),
-            [Roles.Agent] = await SignInAsync("agent@example.com", twoFactor: true),
-            [Roles.Editor] = await SignInAsync("editor@example.com", twoFactor: true),
-            [Roles.Admin] = await SignInAsync("admin@example.com", twoFactor: true),
+            [Roles.Customer] = await DevelopmentAccounts.SignInAsync(factory, "customer@example.com"),
+            [Roles.Agent] = await DevelopmentAccounts.SignInAsync(factory, "agent@example.com"),
+            [Roles.Editor] = await DevelopmentAccounts.SignInAsync(factory, "editor@example.com"),
+            [Roles.Admin] = await DevelopmentAccounts.SignInAsync(factory, "admin@example.com"),
         };
 
         var failures = new List<string>();
         var patterns = EndpointCatalog.GetPatterns(factory.Services);
         Assert.Contains("/admin/users/{id}", patterns.Select(EndpointCatalog.Describe));
         Assert.Contains("/agent", patterns.Select(EndpointCatalog.Describe));
+        Assert.Contains("/editor/articles/{id}/history", patterns.Select(EndpointCatalog.Describe));
         foreach (var pattern in patterns)
         {
             var url = EndpointCatalog.Fill(pattern, customerId, reference);
@@ -84,6 +88,105 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Staff on staff: every page about one account (a route with {id}) and the actions on it, for each kind of visitor
+    /// against a customer, an agent, an editor, an admin and the visitor's own account. Agents act on customer
+    /// accounts only; staff accounts (their sign-in history, their freezing) are for admins; nobody freezes themselves.
+    /// </summary>
+    [Fact]
+    public async Task AccountPagesAnswerEachRoleAboutEachKindOfAccount()
+    {
+        var targets = new Dictionary<string, string>
+        {
+            [Roles.Customer] = await NewAccountAsync(Roles.Customer),
+            [Roles.Agent] = await NewAccountAsync(Roles.Agent),
+            [Roles.Editor] = await NewAccountAsync(Roles.Editor),
+            [Roles.Admin] = await NewAccountAsync(Roles.Admin),
+        };
+        var actors = new Dictionary<string, (HttpClient Client, string? Id)>
+        {
+            [Anonymous] = (factory.CreateBrowserLikeClient(), null),
+            [Roles.Customer] = (await DevelopmentAccounts.SignInAsync(factory, "customer@example.com"), await DevelopmentAccounts.IdAsync(factory.Services, "customer@example.com")),
+            [Roles.Agent] = (await DevelopmentAccounts.SignInAsync(factory, "agent@example.com"), await DevelopmentAccounts.IdAsync(factory.Services, "agent@example.com")),
+            [Roles.Editor] = (await DevelopmentAccounts.SignInAsync(factory, "editor@example.com"), await DevelopmentAccounts.IdAsync(factory.Services, "editor@example.com")),
+            [Roles.Admin] = (await DevelopmentAccounts.SignInAsync(factory, "admin@example.com"), await DevelopmentAccounts.IdAsync(factory.Services, "admin@example.com")),
+        };
+        var accountPages = EndpointCatalog.GetPatterns(factory.Services).Select(EndpointCatalog.Describe)
+            .Where(p => p.EndsWith("/{id}", StringComparison.Ordinal) && !p.Contains("categories", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["/admin/users/{id}", "/agent/accounts/{id}"], accountPages);
+
+        var failures = new List<string>();
+        foreach (var (actor, (client, selfId)) in actors)
+        {
+            var token = (await HtmlPage.GetAsync(client, "/")).Find("form.language-switcher input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var subjects = targets.Select(t => (Kind: t.Key, Id: t.Value)).ToList();
+            if (selfId is not null)
+            {
+                subjects.Add(("self", selfId));
+            }
+
+            foreach (var (kind, id) in subjects)
+            {
+                foreach (var page in accountPages)
+                {
+                    var url = page.Replace("{id}", id, StringComparison.Ordinal);
+                    var requests = new List<(string Method, string Url)> { ("GET", url) };
+                    if (page == "/agent/accounts/{id}")
+                    {
+                        requests.Add(("POST", url + "?handler=Freeze"));
+                        requests.Add(("POST", url + "?handler=Unfreeze"));
+                    }
+
+                    foreach (var (method, target) in requests)
+                    {
+                        var response = method == "GET"
+                            ? await client.GetAsync(new Uri(target, UriKind.Relative))
+                            : await client.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+                        var actual = (int)response.StatusCode;
+                        var location = response.Headers.Location?.OriginalString ?? "";
+                        actual = actual == 302 && location.Contains("/account/access-denied", StringComparison.Ordinal) ? 403
+                            : actual == 302 && location.Contains("/account/login", StringComparison.Ordinal) ? 401
+                            : actual;
+                        var expected = ExpectedForAccount(page, method, actor, kind);
+                        if (actual != expected)
+                        {
+                            failures.Add($"{actor,-9} {method,-4} {page} about {kind,-8}: expected {expected}, got {actual}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>200 for a page shown, 302 for an action done (back to the page), 401 for "sign in first", 403 refused.</summary>
+    private static int ExpectedForAccount(string page, string method, string actor, string target)
+    {
+        var done = method == "GET" ? 200 : 302;
+        var staffTarget = target is Roles.Agent or Roles.Editor or Roles.Admin || (target == "self" && actor != Roles.Customer);
+        return actor switch
+        {
+            Anonymous => 401,
+            _ when page.StartsWith("/admin", StringComparison.Ordinal) => actor == Roles.Admin ? done : 403,
+            Roles.Customer or Roles.Editor => 403,
+            _ when target == "self" && method == "POST" => 403,
+            Roles.Agent when staffTarget => 403,
+            _ => done,
+        };
+    }
+
+    private async Task<string> NewAccountAsync(string role)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = AccountClient.NewEmail();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        Assert.True((await users.CreateAsync(user, MailFactory.DevelopmentPassword)).Succeeded);
+        Assert.True((await users.AddToRolesAsync(user, role == Roles.Customer ? [Roles.Customer] : [Roles.Customer, role])).Succeeded);
+        return user.Id;
     }
 
     private static int Expected(string pattern, string url, string role)
@@ -152,20 +255,4 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
     }
 
     private Task<string> CreateRequestAsync(string customerId) => CreateRequestAsync(factory.Services, customerId);
-
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
-    }
-
-    private async Task<HttpClient> SignInAsync(string email, bool twoFactor)
-    {
-        var client = new AccountClient(factory);
-        var response = twoFactor
-            ? await client.LoginAsync(email, MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey)
-            : await client.LoginAsync(email, MailFactory.DevelopmentPassword);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client.Http;
-    }
 }

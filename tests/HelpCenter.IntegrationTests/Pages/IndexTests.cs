@@ -37,6 +37,18 @@ public sealed class IndexTests(HelpCenterFactory factory) : IClassFixture<HelpCe
     }
 
     [Fact]
+    public async Task SimplifiedNoteIsNotSharedThroughThePageCache()
+    {
+        // The home page is cached for anonymous visitors: a Simplified reader's copy must not reach a Traditional reader,
+        // nor the other way round.
+        foreach (var (acceptLanguage, noted) in new[] { ("zh-CN,zh;q=0.9", false), ("zh-TW,zh;q=0.9", true), ("zh-CN,zh;q=0.9", false), ("zh-TW,zh;q=0.9", true) })
+        {
+            var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(acceptLanguage), "/");
+            Assert.Equal(noted, page.Find("main .notice[lang=zh-Hant]") is not null);
+        }
+    }
+
+    [Fact]
     public async Task HomeHasSearchCategoriesFaqAndContact()
     {
         var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/");

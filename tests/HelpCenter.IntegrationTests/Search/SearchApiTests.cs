@@ -151,6 +151,7 @@ public sealed class SearchApiTests(HelpCenterFactory factory) : IClassFixture<He
     public async Task SearchesAreRecordedWithoutPersonalData()
     {
         await GetJsonAsync("/api/search?lang=ja&q=" + Uri.EscapeDataString("taro@example.com 口座番号 12345678 出金"));
+        await factory.FlushAnalyticsAsync();
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();

@@ -172,6 +172,23 @@ public sealed class ContentLoaderTests
     }
 
     [Fact]
+    public void LinkToAMissingArticleIsAProblemWithItsLine()
+    {
+        using var content = new TempFolder()
+            .Write("categories.yml", Categories)
+            .Write("ja/a.md", "---\ntitle: A\ncategory: security\n---\n一行目\n\n[B](/ja/articles/b) と [英語](/en/articles/b#top) と [ない](/ja/articles/gone)\n")
+            .Write("ja/b.md", ArticleText("B"));
+
+        var snapshot = ContentLoader.Load(content.Path);
+
+        // /en/articles/b shows the Japanese original, so only the link to 'gone' leads nowhere.
+        var problem = Assert.Single(snapshot.Problems);
+        Assert.Equal(("ja/a.md", 7, ProblemSeverity.Warning), (problem.File, problem.Line, problem.Severity));
+        Assert.Contains("'/ja/articles/gone'", problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(snapshot.Find("ja", "a"));
+    }
+
+    [Fact]
     public void MarkdownNestedTooDeeplyIsSkippedWithItsLine()
     {
         using var content = new TempFolder()

@@ -1,3 +1,4 @@
+using HelpCenter.Contact;
 using HelpCenter.Requests;
 
 namespace HelpCenter.UnitTests.Contact;
@@ -30,10 +31,10 @@ public sealed class RequestContextTests
     public void ContextRoundTripsAndGarbageReadsAsNothing()
     {
         var context = new RequestContext("/faq", "ja", "Chrome 131", "Windows", "ua", "Asia/Tokyo", ["出金"], ["ja/phishing"], ["a"], [], null);
-        var back = RequestContextBuilder.Deserialize(RequestContextBuilder.Serialize(context))!;
+        var back = RequestContext.Deserialize(RequestContext.Serialize(context))!;
         Assert.Equal(context.RecentSearches, back.RecentSearches);
         Assert.Equal("/faq", back.StartPage);
-        Assert.Null(RequestContextBuilder.Deserialize("{not json"));
-        Assert.Null(RequestContextBuilder.Deserialize(null));
+        Assert.Null(RequestContext.Deserialize("{not json"));
+        Assert.Null(RequestContext.Deserialize(null));
     }
 }

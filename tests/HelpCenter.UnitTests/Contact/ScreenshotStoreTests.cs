@@ -1,6 +1,7 @@
 using System.Text;
 using HelpCenter.Contact;
 using HelpCenter.Infrastructure;
+using HelpCenter.Requests;
 using SkiaSharp;
 
 namespace HelpCenter.UnitTests.Contact;

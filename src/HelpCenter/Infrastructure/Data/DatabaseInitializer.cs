@@ -9,6 +9,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        await RefuseUnknownMigrationsAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
 
         if (db.Database.IsSqlite())
@@ -23,6 +24,25 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
             }
 
             logger.LogInformation("SQLite ready: journal_mode={Journal}, synchronous={Synchronous}", journal, synchronous);
+        }
+    }
+
+    /// <summary>
+    /// A database that has migrations this build does not know was made by a newer version or by a pre-release
+    /// schema (squashed into Initial on 2026-11-29). Migrating it would fail half-way with an obscure SQL error.
+    /// </summary>
+    private static async Task RefuseUnknownMigrationsAsync(HelpCenterDbContext db, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken))
+            .Where(id => !known.Contains(id))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database has migrations this version does not know ({string.Join(", ", unknown)}). It was created by a " +
+                "newer version or by a pre-release schema. Run a version that knows them, or, for a development database, " +
+                "delete it (HelpCenter:DataPath, helpcenter.db) and start again.");
         }
     }
 

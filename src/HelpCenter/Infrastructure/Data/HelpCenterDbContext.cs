@@ -23,11 +23,23 @@ public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> op
 
     public DbSet<Requests.RequestMessage> RequestMessages => Set<Requests.RequestMessage>();
 
-    public DbSet<Requests.ContactFlow> ContactFlows => Set<Requests.ContactFlow>();
+    public DbSet<Contact.ContactFlow> ContactFlows => Set<Contact.ContactFlow>();
 
-    public DbSet<Requests.ArticleView> ArticleViews => Set<Requests.ArticleView>();
+    public DbSet<Contact.ArticleView> ArticleViews => Set<Contact.ArticleView>();
 
     public DbSet<Chat.AgentPresence> AgentPresences => Set<Chat.AgentPresence>();
+
+    public DbSet<Articles.StoredArticle> Articles => Set<Articles.StoredArticle>();
+
+    public DbSet<Articles.ArticleRevision> ArticleRevisions => Set<Articles.ArticleRevision>();
+
+    public DbSet<Articles.RevisionComment> RevisionComments => Set<Articles.RevisionComment>();
+
+    public DbSet<Articles.ArticleImage> ArticleImages => Set<Articles.ArticleImage>();
+
+    public DbSet<Articles.StoredSynonyms> Synonyms => Set<Articles.StoredSynonyms>();
+
+    public DbSet<Articles.ContentVersion> ContentVersions => Set<Articles.ContentVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

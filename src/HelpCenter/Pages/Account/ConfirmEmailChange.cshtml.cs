@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpCenter.Pages.Account;
 
 /// <summary>The link mailed to a new address. The change renews the security stamp, ending other sessions.</summary>
-public sealed class ConfirmEmailChangeModel(UserManager<ApplicationUser> users, HelpCenterSignInManager signIn, AuditLog audit) : PageModel
+public sealed class ConfirmEmailChangeModel(UserManager<ApplicationUser> users, HelpCenterSignInManager signIn, AccountMail mail, AuditLog audit) : PageModel
 {
     public bool Changed { get; private set; }
 
@@ -26,7 +26,12 @@ public sealed class ConfirmEmailChangeModel(UserManager<ApplicationUser> users, 
         {
             // The email is also the user name people sign in with.
             await users.SetUserNameAsync(user, email);
-            await audit.WriteAsync(AuditKinds.EmailChanged, user.Id, $"{Mask(old)} -> {Mask(email)}", actorId: user.Id, cancellationToken: cancellationToken);
+            await audit.WriteAsync(AuditKinds.EmailChanged, user.Id, $"{Mail.MailAddresses.Mask(old)} -> {Mail.MailAddresses.Mask(email)}", actorId: user.Id, cancellationToken: cancellationToken);
+            if (old is not null)
+            {
+                await mail.SendEmailChangedAsync(user, old, email, cancellationToken);
+            }
+
             if (signIn.IsSignedIn(User) && users.GetUserId(User) == user.Id)
             {
                 await signIn.RefreshSignInAsync(user);
@@ -34,12 +39,5 @@ public sealed class ConfirmEmailChangeModel(UserManager<ApplicationUser> users, 
         }
 
         return Page();
-    }
-
-    /// <summary>Addresses in the audit log are masked: enough to recognise, not enough to harvest.</summary>
-    private static string Mask(string? email)
-    {
-        var at = email?.IndexOf('@', StringComparison.Ordinal) ?? -1;
-        return at < 1 ? "?" : email![0] + "***" + email[at..];
     }
 }

@@ -14,7 +14,7 @@ public sealed class LoginModel(
     HelpCenterSignInManager signIn,
     UserManager<ApplicationUser> users,
     AccountActivity activity,
-    AccountRateLimiter accountLimiter,
+    SignInThrottle throttle,
     IOptions<AccountOptions> options,
     IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
@@ -33,7 +33,7 @@ public sealed class LoginModel(
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Validation.Required"), StringLength(256)]
@@ -53,21 +53,26 @@ public sealed class LoginModel(
             return Page();
         }
 
-        if (!accountLimiter.TryAcquire(Input.Email))
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        if (await throttle.WaitAsync(user, email, cancellationToken) is { } wait)
         {
-            return StatusCode(StatusCodes.Status429TooManyRequests);
+            return SignInThrottle.Delayed(this, wait, localizer["Login.Delayed", SignInThrottle.Seconds(wait)]);
         }
 
-        var user = await users.FindByEmailAsync(Input.Email);
         if (user is null)
         {
-            // Same answer as a wrong password: don't reveal whether the account exists.
+            // The same work (one password hash), the same count and the same answer as a wrong password: don't reveal
+            // whether the account exists, not even by how long the answer takes.
+            signIn.VerifyDummyPassword(Input.Password);
+            await throttle.FailedAsync(null, email, cancellationToken);
             return Failed();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await throttle.SucceededAsync(user, cancellationToken);
             await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
             return await users.GetTwoFactorEnabledAsync(user) || !await IsStaffAsync(user)
                 ? LocalRedirect(SafeReturnUrl)
@@ -77,13 +82,8 @@ public sealed class LoginModel(
         if (result.RequiresTwoFactor)
         {
             await activity.RecordAsync(user, SignInOutcome.SecondFactorRequired, cancellationToken);
-            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl, rememberMe = Input.RememberMe });
-        }
-
-        if (result.IsLockedOut)
-        {
-            await activity.RecordAsync(user, SignInOutcome.LockedOut, cancellationToken);
-            return Failed();
+            // No return address: the second step decides where this account lands (editors on their console).
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, rememberMe = Input.RememberMe });
         }
 
         // NotAllowed is decided before the password is checked: only say why to someone who knows the password.
@@ -94,6 +94,7 @@ public sealed class LoginModel(
             return Page();
         }
 
+        await throttle.FailedAsync(user, email, cancellationToken);
         await activity.RecordAsync(user, SignInOutcome.WrongPassword, cancellationToken);
         return Failed();
     }
@@ -114,6 +115,13 @@ public sealed class LoginModel(
 
         var result = await signIn.PasskeySignInAsync(credentialJson);
         var user = await PasskeyOwnerAsync(credentialJson);
+        if (result.RequiresTwoFactor && user is not null)
+        {
+            // A passkey that does not verify the user is one factor: the authenticator code is the second.
+            await activity.RecordAsync(user, SignInOutcome.SecondFactorRequired, cancellationToken);
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl });
+        }
+
         if (!result.Succeeded || user is null)
         {
             if (user is not null)
@@ -126,7 +134,7 @@ public sealed class LoginModel(
         }
 
         await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
-        return LocalRedirect(SafeReturnUrl);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HelpCenter.Editor.EditorLanding.AfterSignInAsync(users, user));
     }
 
     /// <summary>The account a credential belongs to, from the credential's id (<c>rawId</c>, base64url).</summary>
@@ -155,7 +163,7 @@ public sealed class LoginModel(
 
     private PageResult Failed()
     {
-        ModelState.AddModelError(string.Empty, localizer["Login.Failed", options.Value.LockoutAttempts, options.Value.LockoutMinutes]);
+        ModelState.AddModelError(string.Empty, localizer["Login.Failed"]);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ namespace HelpCenter.Pages.Account;
 
 /// <summary>Second step of signing in: a code from the authenticator app.</summary>
 [EnableRateLimiting(AccountsExtensions.SignInPolicy)]
-public sealed class LoginWith2faModel(HelpCenterSignInManager signIn, AccountActivity activity, IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+public sealed class LoginWith2faModel(HelpCenterSignInManager signIn, AccountActivity activity, SignInThrottle throttle, IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,16 +44,23 @@ public sealed class LoginWith2faModel(HelpCenterSignInManager signIn, AccountAct
             return Page();
         }
 
+        if (await throttle.WaitAsync(user, user.Email!, cancellationToken) is { } wait)
+        {
+            return SignInThrottle.Delayed(this, wait, localizer["Login.Delayed", SignInThrottle.Seconds(wait)]);
+        }
+
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberBrowser);
         if (result.Succeeded)
         {
+            await throttle.SucceededAsync(user, cancellationToken);
             await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HelpCenter.Editor.EditorLanding.AfterSignInAsync(signIn.UserManager, user));
         }
 
-        await activity.RecordAsync(user, result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.WrongSecondFactor, cancellationToken);
-        ModelState.AddModelError(string.Empty, localizer[result.IsLockedOut ? "Login.LockedOut" : "TwoFactor.WrongCode"]);
+        await throttle.FailedAsync(user, user.Email!, cancellationToken);
+        await activity.RecordAsync(user, SignInOutcome.WrongSecondFactor, cancellationToken);
+        ModelState.AddModelError(string.Empty, localizer["TwoFactor.WrongCode"]);
         return Page();
     }
 }

@@ -10,7 +10,8 @@ namespace HelpCenter.Pages.Account;
 
 /// <summary>Second step of signing in with a single-use recovery code, for a customer who lost the phone.</summary>
 [EnableRateLimiting(AccountsExtensions.SignInPolicy)]
-public sealed class LoginWithRecoveryCodeModel(HelpCenterSignInManager signIn, AccountActivity activity, AuditLog audit, IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+public sealed class LoginWithRecoveryCodeModel(HelpCenterSignInManager signIn, AccountActivity activity, SignInThrottle throttle, AuditLog audit,
+    IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -40,16 +41,24 @@ public sealed class LoginWithRecoveryCodeModel(HelpCenterSignInManager signIn, A
             return Page();
         }
 
+        if (await throttle.WaitAsync(user, user.Email!, cancellationToken) is { } wait)
+        {
+            return SignInThrottle.Delayed(this, wait, localizer["Login.Delayed", SignInThrottle.Seconds(wait)]);
+        }
+
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
+            await throttle.SucceededAsync(user, cancellationToken);
             await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
             await audit.WriteAsync(AuditKinds.RecoveryCodeUsed, user.Id, actorId: user.Id, cancellationToken: cancellationToken);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage/two-factor");
         }
 
-        await activity.RecordAsync(user, result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.WrongSecondFactor, cancellationToken);
-        ModelState.AddModelError(string.Empty, localizer[result.IsLockedOut ? "Login.LockedOut" : "TwoFactor.WrongRecoveryCode"]);
+        // Wrong recovery codes count like wrong authenticator codes (Identity does not count them at all).
+        await throttle.FailedAsync(user, user.Email!, cancellationToken);
+        await activity.RecordAsync(user, SignInOutcome.WrongSecondFactor, cancellationToken);
+        ModelState.AddModelError(string.Empty, localizer["TwoFactor.WrongRecoveryCode"]);
         return Page();
     }
 }

@@ -16,6 +16,9 @@ public sealed class LogoutModel(HelpCenterSignInManager signIn, AuditLog audit) 
     {
         var userId = signIn.UserManager.GetUserId(User);
         await signIn.SignOutAsync();
+
+        // The browser's chat token goes too: after signing out, this browser should hold nothing of the session.
+        Response.Cookies.Delete(HelpCenter.Chat.ChatAccess.Cookie);
         if (userId is not null)
         {
             await audit.WriteAsync(AuditKinds.SignedOut, userId, actorId: userId, cancellationToken: cancellationToken);

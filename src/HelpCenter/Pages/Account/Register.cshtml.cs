@@ -25,7 +25,7 @@ public sealed class RegisterModel(
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
         public string Email { get; set; } = "";
 
         [StringLength(ApplicationUser.DisplayNameMaxLength, ErrorMessage = "Validation.TooLong")]
@@ -50,11 +50,30 @@ public sealed class RegisterModel(
         }
 
         var email = Input.Email.Trim();
+
+        // The password rules first, whatever the address: a "too short" shown only for new addresses would tell
+        // anyone which addresses are taken.
+        var candidate = new ApplicationUser { UserName = email, Email = email };
+        foreach (var validator in users.PasswordValidators)
+        {
+            foreach (var error in (await validator.ValidateAsync(users, candidate, Input.Password)).Errors)
+            {
+                ModelState.AddModelError("Input.Password", error.Description);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
-            // Don't reveal that the address is registered: the page says "check your mail" either way, and the
-            // owner gets a mail saying someone tried, with a link to reset the password.
+            // Don't reveal that the address is registered: the same page ("check your mail") and the same next step by
+            // mail; the owner's mail says someone tried, with a link to reset the password. The password is hashed as
+            // a new account's would be, so the answer takes as long.
+            users.PasswordHasher.HashPassword(candidate, Input.Password);
             await sender.SendAsync(composer.Compose(existing.Email!, existing.PreferredLanguage, "AlreadyRegistered", null, urls.Absolute("/account/forgot-password")), cancellationToken);
             return RedirectToPage("/Account/CheckEmail");
         }
@@ -63,7 +82,7 @@ public sealed class RegisterModel(
         {
             UserName = email,
             Email = email,
-            DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Infrastructure.PlainText.SingleLine(Input.DisplayName),
             PreferredLanguage = Languages.Current,
             CreatedAt = clock.GetUtcNow(),
         };

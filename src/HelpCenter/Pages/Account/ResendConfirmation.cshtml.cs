@@ -37,6 +37,6 @@ public sealed class ResendConfirmationModel(UserManager<ApplicationUser> users, 
 /// <summary>A form with one email field (resend confirmation, forgot password).</summary>
 public sealed class EmailInput
 {
-    [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+    [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
     public string Email { get; set; } = "";
 }

@@ -11,14 +11,15 @@ namespace HelpCenter.Pages.Account;
 
 /// <summary>The link in the password-reset mail. A new password ends every other session (new security stamp).</summary>
 [EnableRateLimiting(AccountsExtensions.AccountMailPolicy)]
-public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, AuditLog audit, IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, SignInThrottle throttle, AccountSessions sessions, AuditLog audit,
+    IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
         public string Email { get; set; } = "";
 
         [Required]
@@ -63,9 +64,10 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, Audit
             return Page();
         }
 
-        // A customer locked out by someone guessing can get back in with the mailed link.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        // Whoever guessed slowed strangers only; the owner who proved the mailbox starts afresh, and every session of
+        // the account (an intruder's too) ends now.
+        await throttle.ClearAsync(user, cancellationToken);
+        await sessions.RevokeAllAsync(user.Id, cancellationToken: cancellationToken);
         await audit.WriteAsync(AuditKinds.PasswordReset, user.Id, actorId: user.Id, cancellationToken: cancellationToken);
         TempData["Message"] = "Reset.Done";
         return RedirectToPage("/Account/Login");

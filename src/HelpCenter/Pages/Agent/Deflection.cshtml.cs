@@ -1,3 +1,4 @@
+using HelpCenter.Contact;
 using HelpCenter.Requests;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -4,12 +4,14 @@ using HelpCenter.Feedback;
 using HelpCenter.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HelpCenter.Pages.Articles;
 
 [EnableRateLimiting(RateLimitOptions.PublicFormPolicy)]
-public sealed class ShowModel(ContentStore content, FeedbackService feedback, HelpCenter.Requests.VisitorHistory history) : PageModel
+[OutputCache(PolicyName = PublicPageCache.Policy)]
+public sealed class ShowModel(ContentStore content, FeedbackService feedback) : PageModel
 {
     public const int RelatedCount = 5;
     public const int TocMinimumHeadings = 3;
@@ -34,8 +36,12 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
     /// <summary>This visitor's earlier answer, if any.</summary>
     public bool? PreviousVote { get; private set; }
 
-    [TempData]
-    public bool FeedbackSaved { get; set; }
+    /// <summary>The vote was just stored (shown once). Read from TempData by hand: a [TempData] property would write its
+    /// cookie on every view and make every article page uncacheable.</summary>
+    public bool FeedbackSaved { get; private set; }
+
+    private const string FeedbackSavedKey = "Feedback.Saved";
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
     public bool IsFallback => Article.Language != Lang;
 
@@ -59,11 +65,14 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
             return NotFound();
         }
 
-        await history.RecordArticleViewAsync(HttpContext, Article.Language, Article.Slug, cancellationToken);
-        if (Request.Cookies.TryGetValue(VisitorCookie.Name, out _))
+        // TempData is touched only when its cookie came: reading it otherwise would write an empty cookie.
+        FeedbackSaved = Request.Cookies.ContainsKey(TempDataCookie) && TempData[FeedbackSavedKey] is true;
+
+        // The view is recorded by the page's beacon image (the page may come from the shared cache). Only a browser
+        // that has voted somewhere gets its earlier vote looked up, and such a page is never cached.
+        if (Request.Cookies.ContainsKey(FeedbackService.VotedCookie) && VisitorCookie.Existing(HttpContext) is { } visitor)
         {
-            var vote = await feedback.FindAsync(Article.Language, Article.Slug, VisitorCookie.GetOrCreate(HttpContext), cancellationToken);
-            PreviousVote = vote?.Helpful;
+            PreviousVote = (await feedback.FindAsync(Article.Language, Article.Slug, visitor, cancellationToken))?.Helpful;
         }
 
         return Page();
@@ -83,8 +92,9 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback, He
 
         var visitor = VisitorCookie.GetOrCreate(HttpContext);
         await feedback.RecordAsync(Article.Language, Article.Slug, visitor, Input.Helpful!.Value, Input.Comment, cancellationToken);
-        FeedbackSaved = true;
-        return Redirect(ArticleUrls.Article(Lang, Slug) + "#feedback");
+        TempData[FeedbackSavedKey] = true;
+        FeedbackService.RememberVoted(Response, Request.IsHttps);
+        return RedirectToPage(null, null, new { lang = Lang, slug = Slug }, "feedback");
     }
 
     private bool Load()

@@ -1,9 +1,12 @@
 using HelpCenter.Articles;
+using HelpCenter.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace HelpCenter.Pages.Categories;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class ShowModel(ContentStore content) : PageModel
 {
     [FromRoute]

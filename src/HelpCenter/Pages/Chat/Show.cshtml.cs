@@ -1,21 +1,26 @@
 using System.ComponentModel.DataAnnotations;
+using HelpCenter.Accounts;
 using HelpCenter.Chat;
+using HelpCenter.Contact;
+using HelpCenter.Localization;
 using HelpCenter.Requests;
+using HelpCenter.Search;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
 
 namespace HelpCenter.Pages.Chat;
 
 /// <summary>
-/// The customer's side of a live chat. With JavaScript, messages go through the hub; without, through this form.
+/// The customer's side of a live chat. With JavaScript, messages go through the hub; without, through these forms.
+/// Each form binds only its own input (a handler parameter), so one form's errors never come from another.
 /// If nobody answers, "continue by email" keeps the conversation and answers by mail instead.
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
-public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQueue queue, ContactFlowService flows, HelpCenter.Infrastructure.Data.HelpCenterDbContext db,
-    HelpCenter.Contact.ScreenshotStore images, IHubContext<ChatHub, IChatClient> hub, ChatTranscripts transcripts,
-    Microsoft.Extensions.Localization.IStringLocalizer<HelpCenter.Localization.SharedResource> localizer) : PageModel
+public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQueue queue, CustomerChat chat, ScreenshotStore images,
+    ChatTranscripts transcripts, ChatFloodGuard flood, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -24,29 +29,26 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
     public IReadOnlyList<RequestMessage> Visible { get; private set; } = [];
 
+    /// <summary>The signed-in owner, or the browser of an account-less chat that has not ended: may read the
+    /// conversation. After the end the browser's token shows the end page only (survey, transcript by link).</summary>
+    public bool CanRead { get; private set; }
+
+    /// <summary>Signed in as the chat's owner: the transcript goes to the account's own address.</summary>
+    public bool IsOwner { get; private set; }
+
     public ChatStatus Status { get; private set; } = default!;
 
-    /// <summary>Articles offered before the chat joins the queue (only while <see cref="ChatStatus.Stage"/> is "offered").</summary>
-    public IReadOnlyList<HelpCenter.Search.SearchHit> Suggestions { get; private set; } = [];
+    /// <summary>Articles offered before the chat joins the queue (only while the stage is <see cref="ChatStage.Offered"/>).</summary>
+    public IReadOnlyList<SearchHit> Suggestions { get; private set; } = [];
 
-    [BindProperty]
-    public MessageInput Input { get; set; } = new();
+    // What each form shows: its input as typed when it was refused, else defaults.
+    public MessageInput Input { get; private set; } = new();
 
-    [BindProperty]
-    public EmailInput Continue { get; set; } = new();
+    public EmailInput Continue { get; private set; } = new();
 
-    [BindProperty]
-    public EmailInput Transcript { get; set; } = new();
+    public EmailInput Transcript { get; private set; } = new();
 
-    /// <summary>An image for the operator (same checks as screenshots on the contact form).</summary>
-    [BindProperty]
-    public IFormFile? Image { get; set; }
-
-    /// <summary>Images one chat may carry.</summary>
-    public const int MaxImages = 10;
-
-    [BindProperty]
-    public SurveyInput Survey { get; set; } = new();
+    public SurveyInput Survey { get; private set; } = new();
 
     public sealed class SurveyInput
     {
@@ -70,7 +72,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
     public sealed class EmailInput
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
         public string Email { get; set; } = "";
     }
 
@@ -81,80 +83,73 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return NotFound();
         }
 
-        Input.ClientId = Guid.NewGuid().ToString("N");
-        Transcript.Email = Item.Email is "-" ? User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "" : Item.Email;
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([Bind(Prefix = nameof(Input))] MessageInput input, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        ValidateOnly("Input.");
-        if (!ModelState.IsValid || Item.Status == RequestStatus.Solved)
-        {
-            return Page();
-        }
-
-        var message = await requests.AddMessageAsync(Item, MessageKind.Customer, Input.Text.Trim(), Item.UserId, Item.Name, Input.ClientId, cancellationToken: cancellationToken);
-
-        // Sent by form (no JavaScript): the operator's open panel hears of it like of one sent through the hub.
-        await hub.Clients.AnnounceAsync(Item.Reference, message);
-        await queue.EnqueueAsync(Item, cancellationToken);
-        return Redirect("/chat/" + Item.Reference);
-    }
-
-
-    /// <summary>Sends an image: checked, re-encoded and stored like contact screenshots, then announced to both sides.</summary>
-    public async Task<IActionResult> OnPostImageAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(cancellationToken))
-        {
-            return NotFound();
-        }
-
-        ValidateOnly("Image");
         if (Item.Status == RequestStatus.Solved)
         {
-            return Redirect("/chat/" + Item.Reference);
+            return Reload();
         }
 
-        if (Image is null || Image.Length == 0)
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(Image), localizer["Validation.Required"]);
+            Input = input;
             return Page();
         }
 
-        if (Item.Screenshots.Count >= MaxImages)
+        // The same limit as through the hub: per conversation and per sender, not per connection or form.
+        if (!flood.TryAcquire(Item.Reference, agent: false, User, HttpContext))
         {
-            ModelState.AddModelError(nameof(Image), localizer["Contact.TooManyScreenshots", MaxImages]);
+            Input = input;
+            ModelState.AddModelError("Input.Text", localizer["Chat.TooManyMessages"]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
-        await using var stream = Image.OpenReadStream();
-        var fileName = Path.GetFileName(Image.FileName);
-        var result = await images.SaveAsync(stream, fileName, cancellationToken);
-        if (result.Screenshot is not { } stored)
+        await chat.SendAsync(Item, input.Text, input.ClientId, cancellationToken);
+        return Reload();
+    }
+
+    public async Task<IActionResult> OnPostImageAsync(IFormFile? image, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
         {
-            ModelState.AddModelError(nameof(Image), localizer["Contact.Screenshot." + result.Error, fileName]);
-            return Page();
+            return NotFound();
         }
 
-        Item.ScreenshotsJson = System.Text.Json.JsonSerializer.Serialize(Item.Screenshots.Append(stored).ToList());
-        var message = await requests.AddMessageAsync(Item, MessageKind.Customer, stored.OriginalFileName, Item.UserId, Item.Name,
-            "image-" + stored.Id, stored.Id, cancellationToken);
-        await hub.Clients.AnnounceAsync(Item.Reference, message);
-        await queue.EnqueueAsync(Item, cancellationToken);
-        return Redirect("/chat/" + Item.Reference);
+        if (Item.Status == RequestStatus.Solved)
+        {
+            return Reload();
+        }
+
+        if (image is null || image.Length == 0)
+        {
+            return ImageRefused(localizer["Validation.Required"]);
+        }
+
+        if (!CustomerChat.HasRoomForImage(Item))
+        {
+            return ImageRefused(localizer["Contact.TooManyScreenshots", CustomerChat.MaxImages]);
+        }
+
+        var fileName = Path.GetFileName(image.FileName);
+        await using var stream = image.OpenReadStream();
+        return await chat.SendImageAsync(Item, stream, fileName, cancellationToken) is { } error
+            ? ImageRefused(localizer["Contact.Screenshot." + error, fileName])
+            : Reload();
     }
 
     /// <summary>An image of this chat, for its customer; served like the operators' copy (sandboxed, not cached).</summary>
     public async Task<IActionResult> OnGetImageAsync(string? id, CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) && images.Serve(Item, id, Response) is { } image ? image : NotFound();
+        await LoadAsync(cancellationToken) && CanRead && images.Serve(Item, id, Response) is { } image ? image : NotFound();
 
     /// <summary>The language to chat in (routes to operators who speak it), while no operator has the chat yet.</summary>
     public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken cancellationToken)
@@ -169,11 +164,15 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return BadRequest();
         }
 
+        if (Item.Status == RequestStatus.Solved)
+        {
+            return Redirect("/chat/" + Item.Reference);
+        }
+
         await queue.ChangeLanguageAsync(Item, language, cancellationToken);
-        return Redirect("/chat/" + Item.Reference);
+        return Reload();
     }
 
-    /// <summary>"No, I want to talk to someone": the offer is declined and the chat joins the queue.</summary>
     public async Task<IActionResult> OnPostQueueAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -181,11 +180,10 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return NotFound();
         }
 
-        await queue.EnqueueAsync(Item, cancellationToken);
-        return Redirect("/chat/" + Item.Reference);
+        await chat.DeclineOfferAsync(Item, cancellationToken);
+        return Reload();
     }
 
-    /// <summary>"Yes, an article answered it": the chat ends before it reaches an operator, counted as deflected.</summary>
     public async Task<IActionResult> OnPostSolvedAsync(string? slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -193,103 +191,121 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
             return NotFound();
         }
 
-        if (Item.QueuedAt is null && Item.Status != RequestStatus.Solved)
-        {
-            if (Item.FlowId is { } flowId && await db.ContactFlows.FindAsync([flowId], cancellationToken) is { } flow)
-            {
-                await flows.MarkSolvedAsync(flow, slug is { Length: <= 200 } ? slug : null, cancellationToken);
-            }
-
-            await queue.CloseAsync(Item, ChatResolutions.SelfService, null, null, cancellationToken);
-        }
-
-        return Redirect("/chat/" + Item.Reference);
+        await chat.SolvedByArticleAsync(Item, slug, cancellationToken);
+        return Reload();
     }
 
     /// <summary>The satisfaction survey shown once the chat is closed; answered once.</summary>
-    public async Task<IActionResult> OnPostSurveyAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSurveyAsync([Bind(Prefix = nameof(Survey))] SurveyInput survey, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        ValidateOnly("Survey.");
         if (Item.Status != RequestStatus.Solved || Item.SurveyRating is not null || Item.Resolution == ChatResolutions.SelfService)
         {
-            return Redirect("/chat/" + Item.Reference);
+            return Reload();
         }
 
         if (!ModelState.IsValid)
         {
+            Survey = survey;
             return Page();
         }
 
-        await requests.SaveSurveyAsync(Item, Survey.Rating!.Value, Survey.Solved, Survey.Comment, cancellationToken);
-        return Redirect("/chat/" + Item.Reference);
+        await requests.SaveSurveyAsync(Item, survey.Rating!.Value, survey.Solved, survey.Comment, cancellationToken);
+        return Reload();
     }
 
-    /// <summary>Mails the conversation (without internal notes) to the address the customer gives.</summary>
-    public async Task<IActionResult> OnPostTranscriptAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The transcript by mail, once the chat has ended and at most once an hour. The signed-in owner gets the
+    /// conversation at the account's own address (whatever the form says); a browser without an account names an
+    /// address and gets the private link only: the site never mails text a visitor wrote to an unproven address.
+    /// </summary>
+    public async Task<IActionResult> OnPostTranscriptAsync([Bind(Prefix = nameof(Transcript))] EmailInput transcript, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        ValidateOnly("Transcript.");
-        if (!ModelState.IsValid)
+        if (Item.Status != RequestStatus.Solved)
         {
+            return Reload();
+        }
+
+        var to = IsOwner ? (await users.FindByIdAsync(Item.UserId!))?.Email : transcript.Email.Trim();
+        if (IsOwner)
+        {
+            ModelState.Clear();
+        }
+
+        if (!ModelState.IsValid || to is null)
+        {
+            Transcript = transcript;
             return Page();
         }
 
-        await transcripts.SendAsync(Item, Transcript.Email.Trim(), cancellationToken);
-        TempData["Status"] = "Chat.TranscriptSent";
-        return Redirect("/chat/" + Item.Reference);
+        if (!await requests.ClaimTranscriptMailAsync(Item, cancellationToken))
+        {
+            TempData["Status"] = "Chat.TranscriptAlreadySent";
+            return Reload();
+        }
+
+        var sent = await transcripts.SendAsync(Item, to, verifiedAddress: IsOwner, cancellationToken);
+        TempData["Status"] = !sent ? "Chat.TranscriptNotSent" : IsOwner ? "Chat.TranscriptSent" : "Chat.TranscriptLinkSent";
+        return Reload();
     }
 
     /// <summary>Nobody answered: the conversation continues by mail, with everything said so far.</summary>
-    public async Task<IActionResult> OnPostEmailAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEmailAsync([Bind(Prefix = nameof(Continue))] EmailInput email, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        ValidateOnly("Continue.");
+        if (Item.Status == RequestStatus.Solved)
+        {
+            return Reload();
+        }
 
         if (!ModelState.IsValid)
         {
+            Continue = email;
             return Page();
         }
 
-        await requests.ContinueByEmailAsync(Item, Continue.Email.Trim(), cancellationToken);
-        TempData["Status"] = "Chat.ContinuedByEmail";
-        return Redirect(new Uri(requests.PrivateLink(Item)).PathAndQuery);
+        var mailed = await requests.ContinueByEmailAsync(Item, email.Email.Trim(), cancellationToken);
+        TempData["Status"] = mailed ? "Chat.ContinuedByEmail" : "Request.NotMailed";
+        return LocalRedirect(new Uri(requests.PrivateLink(Item)).PathAndQuery);
     }
 
-    /// <summary>The page has two forms; each handler validates only its own fields. (The model binder files a form
-    /// that was not posted under its bare field names, so the other form's errors are dropped by elimination.)</summary>
-    private void ValidateOnly(string prefix)
+    private RedirectToPageResult Reload() => RedirectToPage(new { reference = Item.Reference });
+
+    private PageResult ImageRefused(string message)
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        ModelState.AddModelError("Image", message);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (Reference.Length > 32 || await requests.FindAsync(Reference, cancellationToken) is not { } request
-            || !access.IsCustomerOf(request, User, HttpContext))
+            || !(ChatAccess.IsOwner(request, User) || access.HoldsToken(request, HttpContext)))
         {
             return false;
         }
 
         Item = request;
-        Visible = request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList();
+        IsOwner = ChatAccess.IsOwner(request, User);
+        CanRead = access.IsCustomerOf(request, User, HttpContext);
+        Visible = CanRead ? request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList() : [];
         Status = await queue.StatusAsync(request, cancellationToken);
-        Suggestions = Status.Stage == "offered" ? queue.Suggestions(request) : [];
+        Suggestions = Status.Stage == ChatStage.Offered ? queue.Suggestions(request) : [];
+        Input.ClientId = Guid.NewGuid().ToString("N");
+        Transcript.Email = Item.Email is "-" ? User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "" : Item.Email;
         return true;
     }
 }

@@ -24,35 +24,40 @@ public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, 
     {
         if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         // "I still need help" submits the question form, so what was typed travels even if no suggestion was asked for.
         await flows.SaveQuestionAsync(flow, content.Current.FindCategory(topic ?? "")?.Id, q, cancellationToken);
 
-        Channels = [hours.Status(Channel.Chat), hours.Status(Channel.Email), hours.Status(Channel.Callback), hours.Status(Channel.Phone)];
+        Channels = [.. ContactOptions.Channels.Select(hours.Status)];
         return Page();
     }
 
     /// <summary>Starts a live chat whose first message is the question already typed.</summary>
     public async Task<IActionResult> OnPostChatAsync(CancellationToken cancellationToken)
     {
-        if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow || !hours.Status(Channel.Chat).IsOpen)
+        if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow || !hours.Status(RequestChannel.Chat).IsOpen)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         var request = await contact.CreateChatAsync(HttpContext, flow, null, cancellationToken);
         await chatQueue.StartAsync(request, cancellationToken);
-        chatAccess.Grant(Response, request.Reference, Request.IsHttps);
-        return Redirect("/chat/" + request.Reference);
+        if (request.UserId is null)
+        {
+            // A signed-in customer's account is the grant: a cookie would outlive the sign-in (logout, freeze).
+            chatAccess.Grant(Response, request.Reference, Request.IsHttps);
+        }
+
+        return RedirectToPage("/Chat/Show", new { reference = request.Reference });
     }
 
     public async Task<IActionResult> OnPostPhoneAsync(CancellationToken cancellationToken)
     {
         if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         var request = await contact.CreatePhoneReferenceAsync(HttpContext, flow, cancellationToken);

@@ -1,4 +1,5 @@
 using HelpCenter.Articles;
+using HelpCenter.Contact;
 using HelpCenter.Localization;
 using HelpCenter.Requests;
 using HelpCenter.Search;
@@ -13,7 +14,7 @@ namespace HelpCenter.Pages.Contact;
 /// JavaScript through /api/contact/suggest, on "Find answers" without). "I still need help" leads to the channels.
 /// </summary>
 [EnableRateLimiting(Infrastructure.RateLimitOptions.PublicFormPolicy)]
-public sealed class IndexModel(ContactFlowService flows, ContentStore content) : PageModel
+public sealed class IndexModel(ContactFlowService flows, ContentStore content, Infrastructure.AnalyticsBudget budget) : PageModel
 {
     public const string FlowCookie = "hc_flow";
 
@@ -48,11 +49,11 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
         var current = await flows.FindAsync(flow, HttpContext, cancellationToken);
         if (current is null || slug is null || content.Current.FindWithFallback(current.Language, slug) is null)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         await flows.RecordOpenedAsync(current, slug, cancellationToken);
-        return Redirect(ArticleUrls.Article(current.Language, slug) + "?flow=" + Uri.EscapeDataString(flow!));
+        return RedirectToPage("/Articles/Show", new { lang = current.Language, slug, flow });
     }
 
     /// <summary>"This solved my problem": the flow ends as a deflection.</summary>
@@ -67,9 +68,6 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
         return RedirectToPage("/Contact/Solved");
     }
 
-    public static string OpenUrl(string flowToken, string slug) =>
-        $"/contact?handler=open&flow={Uri.EscapeDataString(flowToken)}&slug={Uri.EscapeDataString(slug)}";
-
     private string? ValidTopic(string? topic) => content.Current.FindCategory(topic ?? "") is { } category ? category.Id : null;
 
     /// <summary>The flow in the link, else the one remembered for this browser (a reload keeps the question), else a new one.</summary>
@@ -83,10 +81,25 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
             // The page the customer came from: named in the link, else the Referer when it is this site.
             from ??= Request.GetTypedHeaders().Referer is { } referer && referer.Host == Request.Host.Host ? referer.PathAndQuery : null;
             var startPage = from is { Length: <= 300 } && Url.IsLocalUrl(from) ? from : null;
+            if (!budget.TryTake(HttpContext, hasQuestion: !string.IsNullOrWhiteSpace(Q)))
+            {
+                // Nothing worth a row yet: the flow is stored when the visitor (now with a cookie) does something.
+                Infrastructure.VisitorCookie.GetOrCreate(HttpContext);
+                current = flows.Pending(Languages.Current, startPage);
+                FlowToken = flows.ProtectPending(current);
+                RememberFlow();
+                return current;
+            }
+
             current = await flows.StartAsync(HttpContext, Languages.Current, startPage, cancellationToken);
         }
 
         FlowToken = flows.Protect(current);
+        RememberFlow();
+        return current;
+    }
+
+    private void RememberFlow() =>
         Response.Cookies.Append(FlowCookie, FlowToken, new CookieOptions
         {
             HttpOnly = true,
@@ -95,6 +108,4 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content) :
             SameSite = SameSiteMode.Lax,
             MaxAge = TimeSpan.FromHours(2),
         });
-        return current;
-    }
 }

@@ -42,7 +42,7 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
         [StringLength(100, ErrorMessage = "Validation.TooLong")]
         public string? Name { get; set; }
 
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+        [Required(ErrorMessage = "Validation.Required"), Mail.MailAddress, StringLength(256)]
         public string Email { get; set; } = "";
 
         [StringLength(40, ErrorMessage = "Validation.TooLong")]
@@ -73,7 +73,7 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
     {
         if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         Input.Description = flow.Question ?? "";
@@ -93,7 +93,7 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
     {
         if (await flows.FindAsync(Flow, HttpContext, cancellationToken) is not { } flow)
         {
-            return Redirect("/contact");
+            return RedirectToPage("/Contact/Index");
         }
 
         string? account = null;
@@ -152,20 +152,24 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
             stored.Add(result.Screenshot);
         }
 
-        var request = await contact.CreateAsync(HttpContext, flow, new ContactRequests.Submission(
-            IsCallback ? RequestChannel.Callback : RequestChannel.Email,
-            Input.Email.Trim(),
-            string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim(),
-            Input.Description.Trim(),
-            account,
-            ids,
-            phone,
-            IsCallback ? Input.CallbackWindow : null,
-            IsCallback ? Input.CallbackLanguage! : Languages.Current,
-            Input.TimeZone,
-            Input.SubmissionId,
-            stored), cancellationToken);
-        TempData["Status"] = "Contact.Received";
-        return Redirect(new Uri(requests.PrivateLink(request)).PathAndQuery);
+        var (request, mailFailed) = await contact.CreateAsync(HttpContext, flow, new ContactRequests.Submission
+        {
+            Channel = IsCallback ? RequestChannel.Callback : RequestChannel.Email,
+            Email = Input.Email.Trim(),
+            Name = string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim(),
+            Description = Input.Description.Trim(),
+            AccountNumber = account,
+            TransactionIds = ids,
+            Phone = phone,
+            CallbackWindow = IsCallback ? Input.CallbackWindow : null,
+            Language = IsCallback ? Input.CallbackLanguage! : Languages.Current,
+            BrowserTimeZone = Input.TimeZone,
+            SubmissionId = Input.SubmissionId,
+            Screenshots = stored,
+        }, cancellationToken);
+
+        // The request is stored whatever happened to the mail; the page says which.
+        TempData["Status"] = mailFailed ? "Request.NotMailed" : "Contact.Received";
+        return LocalRedirect(new Uri(requests.PrivateLink(request)).PathAndQuery);
     }
 }

@@ -1,9 +1,12 @@
 using HelpCenter.Articles;
+using HelpCenter.Infrastructure;
 using HelpCenter.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace HelpCenter.Pages.Faq;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(ContentStore content) : PageModel
 {
     public string Language { get; } = Languages.Current;

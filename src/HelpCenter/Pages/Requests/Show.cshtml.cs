@@ -52,6 +52,12 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
             return NotFound();
         }
 
+        // An ended chat is a record: the private link reads it, nobody reopens it.
+        if (Item.IsEndedChat)
+        {
+            return RedirectToPage(new { reference = Reference, key = Key });
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Pages.Search;
 
-public sealed class IndexModel(SearchService search, SearchAnalytics analytics, MostRead mostRead, ContentStore content, IOptions<SearchOptions> options) : PageModel
+public sealed class IndexModel(SearchService search, SearchAnalytics analytics, AnalyticsBudget budget, MostRead mostRead, ContentStore content, IOptions<SearchOptions> options) : PageModel
 {
     public const int PopularCount = 5;
 
@@ -25,7 +25,7 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
 
     public SearchResults? Results { get; private set; }
 
-    public long SearchId { get; private set; }
+    public Guid SearchKey { get; private set; }
 
     public int PageSize => options.Value.PageSize;
 
@@ -50,9 +50,10 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
 
         var category = Snapshot.FindCategory(Category ?? "") is null ? null : Category;
         Results = search.Engine.Search(new SearchRequest(Query, Language, category, (PageNumber - 1) * PageSize, PageSize));
-        if (Results.Query.Length > 0)
+        var session = VisitorCookie.GetOrCreate(HttpContext);
+        if (Results.Query.Length > 0 && budget.TryTake(HttpContext, hasQuestion: true))
         {
-            SearchId = await analytics.RecordSearchAsync(Results.Query, Language, category, Results.Total, "page", VisitorCookie.GetOrCreate(HttpContext), cancellationToken);
+            SearchKey = analytics.RecordSearch(Results.Query, Language, category, Results.Total, "page", session);
         }
 
         if (Results.Total == 0 && Results.Facets.Count == 0)
@@ -87,5 +88,5 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
     }
 
     public string ClickUrl(SearchHit hit, int index) =>
-        $"/search/click?s={SearchId}&slug={Uri.EscapeDataString(hit.Slug)}&rank={((PageNumber - 1) * PageSize) + index + 1}";
+        $"/search/click?s={SearchKey:N}&lang={Language}&slug={Uri.EscapeDataString(hit.Slug)}&rank={((PageNumber - 1) * PageSize) + index + 1}";
 }

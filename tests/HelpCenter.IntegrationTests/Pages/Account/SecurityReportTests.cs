@@ -64,7 +64,7 @@ public sealed partial class SecurityReportTests(ShortSessionCheckFactory factory
             Assert.Equal(RequestPriority.High, request.Priority);
             Assert.Equal(RequestChannel.Security, request.Channel);
             Assert.Equal(user.Id, request.UserId);
-            var context = RequestContextBuilder.Deserialize(request.SystemContextJson)!;
+            var context = RequestContext.Deserialize(request.SystemContextJson)!;
             Assert.Equal(user.Id, context.Account!.Id);
             Assert.Equal(2, context.Account.RecentSignIns.Count(s => s.Outcome == "Succeeded"));
             Assert.True(await db.AuditEvents.AnyAsync(e => e.SubjectId == user.Id && e.Kind == AuditKinds.Frozen));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HelpCenter.Accounts;
+using HelpCenter.Contact;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.IntegrationTests.Mail;
 using HelpCenter.IntegrationTests.Pages.Account;
@@ -80,7 +81,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
     {
         var client = factory.CreateBrowserLikeClient();
         await client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("出金手数料"), UriKind.Relative));
-        await client.GetAsync(new Uri("/ja/articles/withdrawal-fees", UriKind.Relative));
+        await HtmlPage.BrowseAsync(client, "/ja/articles/withdrawal-fees");
         var flow = await StartFlowAsync(client, from: "/ja/articles/withdrawal-fees");
         await client.GetAsync(new Uri($"/contact?flow={Uri.EscapeDataString(flow)}&topic=account&q={Uri.EscapeDataString("出金が3時間たっても届きません")}", UriKind.Relative));
 
@@ -114,7 +115,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         Assert.Equal("LX12345678", request.AccountNumber);
         Assert.Equal("WD-0123456789\n0xabcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789", request.TransactionIds);
         Assert.Equal("account", request.Topic);
-        var context = RequestContextBuilder.Deserialize(request.SystemContextJson)!;
+        var context = RequestContext.Deserialize(request.SystemContextJson)!;
         Assert.Equal("/ja/articles/withdrawal-fees", context.StartPage);
         Assert.Contains("出金手数料", context.RecentSearches);
         Assert.Contains("ja/withdrawal-fees", context.RecentArticles);

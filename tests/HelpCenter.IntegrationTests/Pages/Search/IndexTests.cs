@@ -117,6 +117,7 @@ public sealed class IndexTests(HelpCenterFactory factory) : IClassFixture<HelpCe
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/ja/articles/annual-trade-report", response.Headers.Location!.OriginalString);
+        await factory.FlushAnalyticsAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
         var log = await db.SearchLogs.SingleAsync(l => l.Query == "年間取引報告書" && l.Source == "page");

@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace HelpCenter.Pages.Account.Manage;
 
-/// <summary>A new password renews the security stamp: this session is refreshed, every other one ends.</summary>
+/// <summary>A new password renews the security stamp and ends every other session; this one is refreshed.</summary>
 [EnableRateLimiting(AccountsExtensions.SignInPolicy)]
-public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, HelpCenterSignInManager signIn, AuditLog audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, HelpCenterSignInManager signIn, AccountSessions sessions, AuditLog audit) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,7 +50,10 @@ public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, Help
             return Page();
         }
 
+        // Every other session ends now, not at its next security-stamp check: one may be the reason for the change.
+        var current = User;
         await signIn.RefreshSignInAsync(user);
+        await sessions.RevokeAllAsync(user.Id, except: current, cancellationToken);
         await audit.WriteAsync(AuditKinds.PasswordChanged, user.Id, cancellationToken: cancellationToken);
         TempData["Status"] = "ChangePassword.Done";
         return RedirectToPage();

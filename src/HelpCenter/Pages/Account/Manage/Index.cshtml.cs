@@ -39,7 +39,7 @@ public sealed class IndexModel(UserManager<ApplicationUser> users) : PageModel
             return Page();
         }
 
-        Account.DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim();
+        Account.DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Infrastructure.PlainText.SingleLine(Input.DisplayName);
         Account.PreferredLanguage = Input.PreferredLanguage;
         await users.UpdateAsync(Account);
         TempData["Status"] = "Manage.Saved";

@@ -11,9 +11,12 @@ namespace HelpCenter.Pages.Account.Manage;
 
 /// <summary>
 /// Passkeys (WebAuthn): phishing-resistant sign-in without a password. The browser creates the key with the options
-/// from <see cref="OnPostCreationOptionsAsync"/>; the page then posts the result, which Identity verifies.
+/// from <see cref="OnPostCreationOptionsAsync"/>, which are given only after the password (and a code) again: a passkey
+/// outlives every session and a password change, so an open session must not be enough to add one. The page then
+/// posts the result, which Identity verifies against the state those options left; the owner is told by mail.
 /// </summary>
-public sealed class PasskeysModel(UserManager<ApplicationUser> users, HelpCenterSignInManager signIn, AuditLog audit, IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+public sealed class PasskeysModel(UserManager<ApplicationUser> users, HelpCenterSignInManager signIn, Reauthentication reauthentication, AccountMail mail,
+    AuditLog audit, IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     public const int MaxPasskeys = 10;
 
@@ -32,12 +35,30 @@ public sealed class PasskeysModel(UserManager<ApplicationUser> users, HelpCenter
         public string? CredentialJson { get; set; }
     }
 
-    public async Task OnGetAsync() => Passkeys = [.. await users.GetPasskeysAsync(await CurrentUserAsync())];
+    [BindProperty]
+    public ReauthenticationInput Reauth { get; set; } = new();
 
-    /// <summary>WebAuthn creation options; the challenge is kept by Identity in a short-lived cookie.</summary>
-    public async Task<IActionResult> OnPostCreationOptionsAsync()
+    public bool TwoFactorEnabled { get; private set; }
+
+    public async Task OnGetAsync()
     {
         var user = await CurrentUserAsync();
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        Passkeys = [.. await users.GetPasskeysAsync(user)];
+    }
+
+    /// <summary>WebAuthn creation options, after re-authentication; the challenge is kept by Identity in a short-lived
+    /// cookie, and without it no passkey can be added. A refusal is JSON with the message to show.</summary>
+    public async Task<IActionResult> OnPostCreationOptionsAsync(CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        var proof = await reauthentication.CheckAsync(user, Reauth.Password, Reauth.Code, cancellationToken);
+        if (!proof.Succeeded)
+        {
+            var message = proof.RetryAfter is { } wait ? localizer["Login.Delayed", SignInThrottle.Seconds(wait)] : localizer["Security.ReauthFailed"];
+            return new JsonResult(new { error = message.Value }) { StatusCode = proof.RetryAfter is null ? StatusCodes.Status403Forbidden : StatusCodes.Status429TooManyRequests };
+        }
+
         var entity = new PasskeyUserEntity { Id = user.Id, Name = user.Email!, DisplayName = user.DisplayName ?? user.Email! };
         return Content(await signIn.MakePasskeyCreationOptionsAsync(entity), "application/json");
     }
@@ -45,7 +66,11 @@ public sealed class PasskeysModel(UserManager<ApplicationUser> users, HelpCenter
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
+        TwoFactorEnabled = user.TwoFactorEnabled;
         Passkeys = [.. await users.GetPasskeysAsync(user)];
+
+        // Re-authentication happened when the options were given; the code is single-use and cannot be checked twice.
+        ModelState.Remove("Reauth.Password");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -57,14 +82,25 @@ public sealed class PasskeysModel(UserManager<ApplicationUser> users, HelpCenter
             return Page();
         }
 
-        var attestation = await signIn.PerformPasskeyAttestationAsync(Input.CredentialJson);
-        if (!attestation.Succeeded)
+        PasskeyAttestationResult attestation;
+        try
+        {
+            attestation = await signIn.PerformPasskeyAttestationAsync(Input.CredentialJson);
+        }
+        catch (InvalidOperationException)
+        {
+            // No ceremony underway: the options (and so the re-authentication) were never given to this browser.
+            ModelState.AddModelError(string.Empty, localizer["Passkeys.Failed"]);
+            return Page();
+        }
+
+        if (!attestation.Succeeded || attestation.UserEntity.Id != user.Id)
         {
             ModelState.AddModelError(string.Empty, localizer["Passkeys.Failed"]);
             return Page();
         }
 
-        attestation.Passkey.Name = string.IsNullOrWhiteSpace(Input.Name) ? localizer["Passkeys.DefaultName"] : Input.Name.Trim();
+        attestation.Passkey.Name = string.IsNullOrWhiteSpace(Input.Name) ? localizer["Passkeys.DefaultName"] : Infrastructure.PlainText.SingleLine(Input.Name);
         var result = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
         if (!result.Succeeded)
         {
@@ -73,6 +109,7 @@ public sealed class PasskeysModel(UserManager<ApplicationUser> users, HelpCenter
         }
 
         await audit.WriteAsync(AuditKinds.PasskeyAdded, user.Id, attestation.Passkey.Name, cancellationToken: cancellationToken);
+        await mail.SendPasskeyAddedAsync(user, attestation.Passkey.Name!, cancellationToken);
         TempData["Status"] = "Passkeys.Added";
         return RedirectToPage();
     }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace HelpCenter.Pages.Account.Manage;
 
 /// <summary>Two-step verification: status, new recovery codes, forgetting this browser, turning it off.</summary>
-public sealed class TwoFactorModel(UserManager<ApplicationUser> users, HelpCenterSignInManager signIn, AuditLog audit, IStringLocalizer<Localization.SharedResource> localizer) : PageModel
+public sealed class TwoFactorModel(UserManager<ApplicationUser> users, HelpCenterSignInManager signIn, Reauthentication reauthentication, AuditLog audit,
+    IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     public bool Enabled { get; private set; }
 
@@ -29,14 +30,40 @@ public sealed class TwoFactorModel(UserManager<ApplicationUser> users, HelpCente
         public string Password { get; set; } = "";
     }
 
+    /// <summary>The password and a code again before new recovery codes: each one is a way into the account.</summary>
+    public ReauthenticationInput Recovery { get; set; } = new();
+
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRecoveryCodesAsync([Bind(Prefix = nameof(Recovery))] ReauthenticationInput recovery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(recovery);
         var user = await LoadAsync();
         if (!Enabled)
         {
             return RedirectToPage();
+        }
+
+        Recovery = recovery;
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(Recovery) + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        if (string.IsNullOrWhiteSpace(recovery.Code))
+        {
+            ModelState.AddModelError("Recovery.Code", localizer["Validation.Required"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var proof = await reauthentication.CheckAsync(user, recovery.Password, recovery.Code, cancellationToken);
+        if (!proof.Succeeded)
+        {
+            return Reauthentication.Refuse(this, proof, localizer, "Recovery.Password");
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodesModel.Count);

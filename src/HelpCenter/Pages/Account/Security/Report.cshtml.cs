@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HelpCenter.Accounts;
+using HelpCenter.Contact;
 using HelpCenter.Requests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,12 +19,13 @@ namespace HelpCenter.Pages.Account.Security;
 public sealed class ReportModel(
     UserManager<ApplicationUser> users,
     HelpCenterSignInManager signIn,
-    AccountSecurity security,
+    Reauthentication reauthentication,
+    SecurityReports reports,
     RequestContextBuilder contextBuilder,
     IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
-    public string Kind { get; set; } = AccountSecurity.Takeover;
+    public string Kind { get; set; } = SecurityReports.Takeover;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -43,12 +45,15 @@ public sealed class ReportModel(
 
         [Range(typeof(bool), "true", "true", ErrorMessage = "Security.ConfirmRequired")]
         public bool Confirm { get; set; }
+
+        /// <summary>A passkey an intruder added would survive the freeze; offered, and ticked for a takeover.</summary>
+        public bool RemovePasskeys { get; set; } = true;
     }
 
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await CurrentUserAsync();
-        if (!AccountSecurity.Kinds.Contains(Kind))
+        if (!SecurityReports.Kinds.Contains(Kind))
         {
             return NotFound();
         }
@@ -60,7 +65,7 @@ public sealed class ReportModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
-        if (!AccountSecurity.Kinds.Contains(Kind))
+        if (!SecurityReports.Kinds.Contains(Kind))
         {
             return NotFound();
         }
@@ -77,17 +82,14 @@ public sealed class ReportModel(
         }
 
         // Re-authentication: a session left open on a shared computer is not enough to freeze the account.
-        var passwordOk = await users.CheckPasswordAsync(user, Input.Password);
-        var codeOk = !TwoFactorEnabled || await users.VerifyTwoFactorTokenAsync(
-            user, users.Options.Tokens.AuthenticatorTokenProvider, Input.Code!.Replace(" ", "", StringComparison.Ordinal).Trim());
-        if (!passwordOk || !codeOk)
+        var proof = await reauthentication.CheckAsync(user, Input.Password, Input.Code, cancellationToken);
+        if (!proof.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, localizer["Security.ReauthFailed"]);
-            return Page();
+            return Reauthentication.Refuse(this, proof, localizer);
         }
 
         var context = await contextBuilder.BuildAsync(HttpContext, flow: null, browserTimeZone: null, signInCount: 20, cancellationToken);
-        var request = await security.ReportAsync(user, Kind, Input.Description, context, cancellationToken);
+        var request = await reports.ReportAsync(user, Kind, Input.Description, context, Input.RemovePasskeys, cancellationToken);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SecurityReported", new { reference = request.Reference, kind = Kind });
     }

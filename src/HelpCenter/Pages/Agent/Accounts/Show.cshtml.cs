@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpCenter.Pages.Agent.Accounts;
 
-/// <summary>A customer's account as operators see it: state, sign-ins, requests; freeze and unfreeze.</summary>
+/// <summary>
+/// A customer's account as operators see it: state, sign-ins, requests; freeze and unfreeze. Operators act on
+/// customer accounts only; a staff account (its history, its freezing) is for admins, and nobody freezes themselves
+/// (an admin who did could lock the site's last admin out).
+/// </summary>
 public sealed class ShowModel(UserManager<ApplicationUser> users, AccountActivity activity, AccountSecurity security, HelpCenterDbContext db) : PageModel
 {
     [FromRoute]
@@ -20,26 +24,38 @@ public sealed class ShowModel(UserManager<ApplicationUser> users, AccountActivit
 
     public IReadOnlyList<SupportRequest> Requests { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public bool IsSelf { get; private set; }
 
-    public async Task<IActionResult> OnPostFreezeAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostFreezeAsync(bool removePasskeys, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        if (await LoadAsync(cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        await security.FreezeAsync(Account, "frozen by staff", cancellationToken);
+        if (IsSelf)
+        {
+            return Forbid();
+        }
+
+        await security.FreezeAsync(Account, "frozen by staff", removePasskeys, cancellationToken);
         TempData["Status"] = "Agent.FrozenDone";
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostUnfreezeAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        if (await LoadAsync(cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
+        }
+
+        if (IsSelf)
+        {
+            return Forbid();
         }
 
         await security.UnfreezeAsync(Account, "unfrozen by staff", cancellationToken);
@@ -47,16 +63,23 @@ public sealed class ShowModel(UserManager<ApplicationUser> users, AccountActivit
         return RedirectToPage(new { id = Id });
     }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Null when the account may be shown to this member of staff; otherwise the answer to give.</summary>
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(Id) is not { } account)
         {
-            return false;
+            return NotFound();
+        }
+
+        if ((await users.GetRolesAsync(account)).Any(Roles.Staff.Contains) && !User.IsInRole(Roles.Admin))
+        {
+            return Forbid();
         }
 
         Account = account;
+        IsSelf = account.Id == users.GetUserId(User);
         SignIns = await activity.HistoryAsync(account.Id, cancellationToken);
         Requests = await db.Requests.AsNoTracking().Where(r => r.UserId == account.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync(cancellationToken);
-        return true;
+        return null;
     }
 }

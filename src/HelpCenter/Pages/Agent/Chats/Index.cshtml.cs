@@ -122,7 +122,7 @@ public sealed class IndexModel(ChatQueue queue, CannedReplies canned, RequestSer
 
     public ChatPanel PanelFor(SupportRequest request, ApplicationUser agent) => new(
         request,
-        RequestContextBuilder.Deserialize(request.SystemContextJson),
+        RequestContext.Deserialize(request.SystemContextJson),
         canned.For(request, agent.ShownName),
         Operators,
         agent.Id,

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HelpCenter.Accounts;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Requests;
+using HelpCenter.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace HelpCenter.Pages.Agent.Requests;
 
 /// <summary>One request as an operator works on it: context timeline, conversation, reply, note, status, assignment.</summary>
 public sealed class ShowModel(RequestService requests, UserManager<ApplicationUser> users, HelpCenterDbContext db, HelpCenter.Contact.ScreenshotStore screenshots,
-    HelpCenter.Chat.ChatQueue queue, HelpCenter.Chat.CannedReplies canned) : PageModel
+    HelpCenter.Chat.ChatQueue queue, HelpCenter.Chat.CannedReplies canned, SearchService search) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -35,8 +36,28 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         public string Body { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    /// <summary>Words to find an article to send the customer (in the request's language).</summary>
+    [BindProperty(SupportsGet = true)]
+    [StringLength(200)]
+    public string? Find { get; set; }
+
+    /// <summary>The articles found for <see cref="Find"/>; null when nothing was asked.</summary>
+    public IReadOnlyList<SearchHit>? Found { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!string.IsNullOrWhiteSpace(Find))
+        {
+            Found = search.Engine.Search(new SearchRequest(Find, Item.Language, Limit: 5)).Hits;
+        }
+
+        return Page();
+    }
 
     /// <summary>A screenshot of this request (only ids listed on the request are served), sandboxed.</summary>
     public async Task<IActionResult> OnGetScreenshotAsync(string? id, CancellationToken cancellationToken)
@@ -60,8 +81,8 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         var reply = await requests.AddMessageAsync(Item, MessageKind.Agent, Input.Body.Trim(), agent?.Id, agent?.ShownName, cancellationToken: cancellationToken);
         Item.AssignedToId ??= agent?.Id;
         await db.SaveChangesAsync(cancellationToken);
-        await requests.SendReplyAsync(Item, reply, cancellationToken);
-        TempData["Status"] = "AgentRequest.ReplySent";
+        var mailed = await requests.SendReplyAsync(Item, reply, cancellationToken);
+        TempData["Status"] = mailed ? "AgentRequest.ReplySent" : "AgentRequest.ReplyNotMailed";
         return RedirectToPage(new { reference = Reference });
     }
 
@@ -111,7 +132,7 @@ public sealed class ShowModel(RequestService requests, UserManager<ApplicationUs
         }
 
         Item = request;
-        Context = RequestContextBuilder.Deserialize(request.SystemContextJson);
+        Context = RequestContext.Deserialize(request.SystemContextJson);
         var staff = await users.GetUsersInRoleAsync(Roles.Agent);
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
         Agents = staff.Concat(admins).DistinctBy(u => u.Id).OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => (u.Id, u.Email!)).ToList();

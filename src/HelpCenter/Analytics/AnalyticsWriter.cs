@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using HelpCenter.Infrastructure.Data;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Analytics;
+
+/// <summary>
+/// Writes queued analytics events in batches: it waits for an event, gathers for
+/// <see cref="AnalyticsOptions.BatchDelayMilliseconds"/>, then stages up to <see cref="AnalyticsOptions.MaxBatchSize"/>
+/// events and saves them in one transaction (one fsync). A graceful shutdown writes everything still queued; a crash
+/// (kill -9) loses what was queued, at most the last second of analytics. A batch that fails is logged and dropped:
+/// analytics never take the site down.
+/// </summary>
+public sealed class AnalyticsWriter(AnalyticsQueue queue, IServiceScopeFactory scopes, IOptions<AnalyticsOptions> options,
+    ILogger<AnalyticsWriter> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    /// <summary>Batches written, and when the last one was (for the health report).</summary>
+    public long Batches { get; private set; }
+
+    public TimeSpan LastBatchDuration { get; private set; }
+
+    /// <summary>Writes everything queued now (shutdown, and tests that read what a request recorded).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        while (queue.Pending > 0)
+        {
+            await WriteBatchAsync(cancellationToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _writing.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(options.Value.BatchDelayMilliseconds);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(delay, stoppingToken);
+                await WriteBatchAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: StopAsync writes what is left.
+        }
+    }
+
+    private async Task WriteBatchAsync(CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            var batch = new List<IAnalyticsEvent>();
+            while (batch.Count < options.Value.MaxBatchSize && queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+                foreach (var item in batch)
+                {
+                    await item.StageAsync(db, cancellationToken);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                Batches++;
+                LastBatchDuration = clock.Elapsed;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "An analytics batch of {Count} events could not be written and was dropped", batch.Count);
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+}

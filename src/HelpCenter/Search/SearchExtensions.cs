@@ -10,7 +10,6 @@ public static class SearchExtensions
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddSingleton<SearchAnalytics>();
-        builder.Services.AddScoped<MostRead>();
         builder.Services.AddHostedService<SearchStartup>();
         builder.Services.AddHealthChecks().AddCheck<SearchHealthCheck>("search", tags: [HealthExtensions.Ready]);
         return builder;

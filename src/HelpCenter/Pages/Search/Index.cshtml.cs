@@ -1,4 +1,5 @@
 using HelpCenter.Articles;
+using HelpCenter.Contact;
 using HelpCenter.Infrastructure;
 using HelpCenter.Localization;
 using HelpCenter.Search;

@@ -2,11 +2,12 @@ using HelpCenter.Articles;
 using HelpCenter.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpCenter.Search;
+namespace HelpCenter.Contact;
 
 /// <summary>
 /// The articles read most (article views of every visitor, any language of the article), for the page that says nothing
-/// matched: offered as what readers of a topic usually open, never as matches.
+/// matched: offered as what readers of a topic usually open, never as matches. Lives beside the article views it counts
+/// (Contact), not in Search, so that Search does not depend on Contact.
 /// </summary>
 public sealed class MostRead(HelpCenterDbContext db)
 {

@@ -2,7 +2,7 @@ using HelpCenter.Bench;
 
 // dotnet run -c Release --project bench/HelpCenter.Bench -- eval   [--queries FILE]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- bench  [--articles N] [--searches N]
-// dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja]
+// dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja] [--icu]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20] [--busy-core]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-faults [--customers 500] [--operators 20] [--messages 20] [--kills 3]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- pages       [--rounds 3] [--seconds 10] [--articles 10000]
@@ -14,7 +14,7 @@ int Count(string name, int fallback) => int.Parse(Option(name) ?? fallback.ToStr
 return command switch
 {
     "eval" => Evaluation.Run(Option("--queries") ?? Paths.Queries, Console.Out),
-    "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja"),
+    "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja", args.Contains("--icu")),
     "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
     "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, args.Contains("--busy-core"), Console.Out),
     "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), busyCore: false, Console.Out),
@@ -24,10 +24,10 @@ return command switch
 };
 
 // Shows how a query is analysed and what it finds: for tuning ranking and synonyms.
-static int Explain(string query, string lang)
+static int Explain(string query, string lang, bool icu)
 {
     var (documents, synonyms) = Paths.SampleContent();
-    using var engine = Paths.NewEngine("explain", forceIcu: false);
+    using var engine = Paths.NewEngine("explain", forceIcu: icu);
     engine.SetSynonyms(synonyms);
     engine.Sync(documents);
     foreach (var field in new[] { "title.morph", "title.reading", "title.bigram", "title.en", "title.zh" })
@@ -36,7 +36,15 @@ static int Explain(string query, string lang)
     }
 
     Console.WriteLine($"synonyms: {string.Join(" | ", synonyms.Expand(HelpCenter.Search.Analysis.JapaneseText.Normalize(query), lang))}");
-    foreach (var hit in engine.Search(new HelpCenter.Search.SearchRequest(query, lang, Limit: 8)).Hits)
+    foreach (var (word, key, articles) in engine.Words(query, lang))
+    {
+        Console.WriteLine($"{(key ? "key" : "light")} word {word}: {articles.Count} articles: {string.Join(" ", articles.Take(12))}");
+    }
+
+    Console.WriteLine($"suggest: {string.Join(" | ", engine.Suggest(query, lang).Select(s => $"{s.Title} ({s.Language})"))}");
+    var results = engine.Search(new HelpCenter.Search.SearchRequest(query, lang, Limit: 8));
+    Console.WriteLine($"total {results.Total}; did you mean: {results.DidYouMean ?? "-"}; guessed category: {results.GuessedCategory ?? "-"}");
+    foreach (var hit in results.Hits)
     {
         Console.WriteLine($"{hit.Score,8:F3}  {hit.Slug,-28} {hit.Title}  [{string.Join(", ", hit.MatchedTerms)}]");
     }
@@ -49,3 +57,4 @@ static int Usage()
     Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load [--busy-core] | chat-faults [--kills N] | pages [--rounds N] [--seconds N] [--articles N]");
     return 2;
 }
+

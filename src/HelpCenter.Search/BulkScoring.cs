@@ -18,6 +18,17 @@ internal static class BulkScoring
     public static Filter LanguageFilter(string language) =>
         new BitsCachingFilter(new QueryWrapperFilter(new TermQuery(new Term("lang", language))));
 
+    /// <summary>
+    /// The articles a reader of <paramref name="language"/> can be offered: their language's, and the Japanese ones not
+    /// translated into it (<paramref name="allJapanese"/>: every Japanese one), cached like <see cref="LanguageFilter"/>.
+    /// </summary>
+    public static Filter VisibleFilter(string language, bool allJapanese) =>
+        new BitsCachingFilter(new QueryWrapperFilter(new BooleanQuery
+        {
+            { new TermQuery(new Term("lang", language)), Occur.SHOULD },
+            { allJapanese ? new TermQuery(new Term("lang", "ja")) : new TermQuery(new Term("untranslated", language)), Occur.SHOULD },
+        }));
+
     /// <summary><paramref name="query"/> restricted to the documents of <paramref name="languageFilter"/>, scored in bulk.</summary>
     public static Query Restrict(Query query, Filter languageFilter) => new FilteredQuery(query, languageFilter, RandomAccessBulk.Instance);
 

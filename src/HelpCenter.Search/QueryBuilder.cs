@@ -38,12 +38,22 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
             ("title.reading", 1f), ("tags.reading", 1f),
         ],
         ["en"] = [("title.en", 4f), ("tags.en", 3f), ("summary.en", 3f), ("body.en", 2f)],
+
+        // The English names of Japanese articles (their slugs), for English readers; scored apart, so that an article
+        // found by its name alone is not scaled down for missing the other English fields.
+        [Names] = [("slug.en", 8f)],
         ["zh"] =
         [
             ("title.zh", 4f), ("tags.zh", 3f), ("summary.zh", 3f), ("body.zh", 2f),
-            ("title.bigram", 2f), ("tags.bigram", 1.5f), ("summary.bigram", 1.2f), ("body.bigram", 0.8f),
+            ("title.hanzi", 2f), ("tags.hanzi", 1.5f), ("summary.hanzi", 1.2f), ("body.hanzi", 0.8f),
         ],
     };
+
+    /// <summary>The <see cref="Fields"/> entry of the English names of Japanese articles.</summary>
+    internal const string Names = "names";
+
+    /// <summary>How Japanese is split into words.</summary>
+    internal Morphology Morphology => analyzers.Morphology;
 
     /// <summary>Removes control characters, collapses white space and caps the length. Never throws.</summary>
     public static string Clean(string? text)
@@ -98,6 +108,27 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
         return terms;
     }
 
+    /// <summary>Tokens of <paramref name="text"/> as the query analyzer produces them for <paramref name="field"/>, with
+    /// offsets in <paramref name="text"/>, position increments and lengths (a compound spans its pieces) and types.</summary>
+    internal List<BufferedToken> Tokens(string field, string text)
+    {
+        var tokens = new List<BufferedToken>();
+        using var stream = analyzers.Query.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var length = stream.AddAttribute<IPositionLengthAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(new BufferedToken(term.ToString(), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, length.PositionLength, type.Type));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
     /// <summary>
     /// The query for the cleaned text and its synonym <paramref name="alternatives"/>; null when nothing searchable
     /// remains.
@@ -131,12 +162,13 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     }
 
     /// <summary>The benchmark and evaluation baseline: a plain OR of the query's character bigrams over the body.</summary>
-    public Query? BuildBigramBaseline(string cleanedText)
+    public Query? BuildBigramBaseline(string cleanedText, string language)
     {
+        var field = BigramField("body", language);
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in Analyze("body.bigram", cleanedText).Distinct())
+        foreach (var term in Analyze(field, cleanedText).Distinct())
         {
-            query.Add(new TermQuery(new Term("body.bigram", term)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
         }
 
         return query.Clauses.Count == 0 ? null : query;
@@ -268,7 +300,7 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
             // A sentence describes a situation, which the body explains; its words in a title are weaker evidence.
             var sentenceWeight = isSentence && (field.StartsWith("title.", StringComparison.Ordinal) || field.StartsWith("tags.", StringComparison.Ordinal)) ? 0.5f : 1f;
-            fieldQuery.Boost = boost * weight * sentenceWeight * (field.EndsWith(".bigram", StringComparison.Ordinal) ? bigramWeight : 1f);
+            fieldQuery.Boost = boost * weight * sentenceWeight * (IsBigramField(field) ? bigramWeight : 1f);
             query.Add(fieldQuery, Occur.SHOULD);
         }
     }
@@ -286,13 +318,13 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
         foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, "[「『\"“]([^」』\"”]{2,60})[」』\"”]"))
         {
-            var terms = Analyze("body.bigram", match.Groups[1].Value);
+            var terms = Analyze(BigramField("body", language), match.Groups[1].Value);
             if (terms.Count < 2)
             {
                 continue;
             }
 
-            foreach (var (field, boost) in new[] { ("body.bigram", 8f), ("title.bigram", 8f) })
+            foreach (var (field, boost) in new[] { (BigramField("body", language), 8f), (BigramField("title", language), 8f) })
             {
                 var phrase = new PhraseQuery { Boost = boost };
                 for (var i = 0; i < terms.Count; i++)
@@ -368,9 +400,9 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
     /// few hundred terms that start with the same letter instead of building the word's Levenshtein automata,
     /// which took milliseconds for two edits.
     /// </summary>
-    internal static List<(string Spelling, float Boost)> TypoExpansions(IndexReader reader, string field, string word)
+    internal static List<(string Spelling, float Boost)> TypoExpansions(IndexReader reader, string field, string word, int? maxEditsFor = null)
     {
-        var maxEdits = word.Length >= 8 ? 2 : 1;
+        var maxEdits = maxEditsFor ?? TypoEdits(word.Length);
         var candidates = new List<(string Spelling, float Boost)>();
         var termsEnum = MultiFields.GetTerms(reader, field)?.GetEnumerator();
         var prefix = new BytesRef(word[..1]);
@@ -395,6 +427,16 @@ public sealed class QueryBuilder(AnalyzerSet analyzers)
 
         return candidates.OrderByDescending(c => c.Boost).ThenBy(c => c.Spelling, StringComparer.Ordinal).Take(20).ToList();
     }
+
+    /// <summary>The character-bigram field of a part of an article: Japanese and Chinese are analysed apart (Chinese folds
+    /// Traditional to Simplified).</summary>
+    internal static string BigramField(string part, string language) => part + (language == "zh" ? ".hanzi" : ".bigram");
+
+    private static bool IsBigramField(string field) => field.EndsWith(".bigram", StringComparison.Ordinal) || field.EndsWith(".hanzi", StringComparison.Ordinal);
+
+    /// <summary>Edits tolerated in a word of <paramref name="length"/> characters: two from 8, else one (typo tolerance
+    /// starts at 4 characters; callers check that).</summary>
+    internal static int TypoEdits(int length) => length >= 8 ? 2 : 1;
 
     private static bool IsFuzzyField(string field) => field.EndsWith(".morph", StringComparison.Ordinal) || field.EndsWith(".en", StringComparison.Ordinal);
 }

@@ -9,9 +9,6 @@ public sealed class SearchEngineOptions
     /// <summary>IPADIC folder for MeCab; null tries the usual Debian locations.</summary>
     public string? MeCabDictionary { get; init; }
 
-    /// <summary>Matches scoring below this fraction of the best match are not results (0 keeps every match).</summary>
-    public float RelativeScoreCutoff { get; init; } = 0.05f;
-
     /// <summary>Use the ICU fallback even when MeCab is available (for comparisons and tests).</summary>
     public bool ForceIcu { get; init; }
 }

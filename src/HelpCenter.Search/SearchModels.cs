@@ -27,11 +27,16 @@ public sealed record SearchDocument(
 
 /// <summary>A search as the customer asked it.</summary>
 /// <param name="Text">Whatever was typed; any string is accepted.</param>
-/// <param name="Language">The language the customer browses in; only articles in that language are searched.</param>
+/// <param name="Language">The language the customer browses in (ja, en or zh): its articles are searched, and in English and
+/// Chinese the Japanese articles not translated into it.</param>
 /// <param name="Category">Optional category filter.</param>
 /// <param name="Offset">Results to skip (paging).</param>
 /// <param name="Limit">Results to return, 1..50.</param>
-public sealed record SearchRequest(string Text, string Language, string? Category = null, int Offset = 0, int Limit = 10);
+public sealed record SearchRequest(string Text, string Language, string? Category = null, int Offset = 0, int Limit = 10)
+{
+    /// <summary>When nothing matches, look for a correction (<see cref="SearchResults.DidYouMean"/>); on by default.</summary>
+    public bool Suggest { get; init; } = true;
+}
 
 /// <summary>One result.</summary>
 /// <param name="Slug">Article slug.</param>
@@ -63,6 +68,14 @@ public sealed record SearchHit(
 /// <param name="Facets">Matches per category, ignoring the category filter.</param>
 public sealed record SearchResults(string Query, int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, int> Facets)
 {
+    /// <summary>When nothing matched: the query with a word the help center does not know replaced by a known word within
+    /// the typo distance, if that query has results.</summary>
+    public string? DidYouMean { get; init; }
+
+    /// <summary>When nothing matched: the category of the articles that have some of the query's words (not enough to be
+    /// results), the best scored first; null when none has any.</summary>
+    public string? GuessedCategory { get; init; }
+
     /// <summary>No results for an empty or meaningless query.</summary>
     public static SearchResults Empty(string query) => new(query, 0, [], new Dictionary<string, int>());
 }
@@ -71,4 +84,5 @@ public sealed record SearchResults(string Query, int Total, IReadOnlyList<Search
 /// <param name="Slug">Article slug.</param>
 /// <param name="Title">Title as shown.</param>
 /// <param name="Url">Article URL.</param>
-public sealed record Suggestion(string Slug, string Title, string Url);
+/// <param name="Language">The article's language (ja for a Japanese article offered to an English or Chinese reader).</param>
+public sealed record Suggestion(string Slug, string Title, string Url, string Language = "");

@@ -78,22 +78,20 @@ public sealed class SynonymSet
     }
 
     /// <summary>The alternatives for every trigger found in the (normalised) query, longest triggers first.</summary>
-    public IReadOnlyList<string> Expand(string normalizedQuery, string language)
-    {
-        ArgumentNullException.ThrowIfNull(normalizedQuery);
-        var result = new List<string>();
-        foreach (var (_, trigger, expansions) in _rules.Where(r => r.Language == "all" || r.Language == language).OrderByDescending(r => r.Trigger.Length))
-        {
-            if (!Contains(normalizedQuery, trigger))
-            {
-                continue;
-            }
+    public IReadOnlyList<string> Expand(string normalizedQuery, string language) => Alternatives(Matches(normalizedQuery, language));
 
-            foreach (var expansion in expansions)
+    /// <summary>The alternatives that <paramref name="matches"/> add to a query, each once, at most <see cref="MaxExpansions"/>.</summary>
+    public static IReadOnlyList<string> Alternatives(IReadOnlyList<SynonymMatch> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var result = new List<string>();
+        foreach (var match in matches)
+        {
+            foreach (var alternative in match.Alternatives)
             {
-                if (!result.Contains(expansion) && !normalizedQuery.Contains(expansion, StringComparison.Ordinal))
+                if (!result.Contains(alternative))
                 {
-                    result.Add(expansion);
+                    result.Add(alternative);
                 }
             }
 
@@ -106,7 +104,33 @@ public sealed class SynonymSet
         return result.Take(MaxExpansions).ToList();
     }
 
-    private static IEnumerable<string> LatinWords(string text)
+    /// <summary>
+    /// Every rule whose trigger is found in the (normalised) query, longest triggers first: where the trigger stands
+    /// and the alternatives it adds (those the query does not already contain). A result is admitted through an
+    /// alternative for the words of the query that the trigger covers.
+    /// </summary>
+    public IReadOnlyList<SynonymMatch> Matches(string normalizedQuery, string language)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedQuery);
+        var result = new List<SynonymMatch>();
+        foreach (var (_, trigger, expansions) in _rules.Where(r => r.Language == "all" || r.Language == language).OrderByDescending(r => r.Trigger.Length))
+        {
+            if (Find(normalizedQuery, trigger) is not var (start, end))
+            {
+                continue;
+            }
+
+            var alternatives = expansions.Where(e => !normalizedQuery.Contains(e, StringComparison.Ordinal)).ToList();
+            if (alternatives.Count > 0)
+            {
+                result.Add(new SynonymMatch(start, end, alternatives));
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<(int Start, string Word)> LatinWords(string text)
     {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
@@ -118,7 +142,7 @@ public sealed class SynonymSet
             }
             else if (!letter && start >= 0)
             {
-                yield return text[start..i];
+                yield return (start, text[start..i]);
                 start = -1;
             }
         }
@@ -131,20 +155,21 @@ public sealed class SynonymSet
             .ToArray();
 
     /// <summary>
-    /// Substring match; Latin triggers must also stand as whole words ("pw" is not in "pwa"), and a single Latin
-    /// word of 7+ letters also matches a typo of it (1 edit, 2 from 10 letters). Shorter words are left exact:
-    /// "change" is one edit from "charge", and would turn a password question into a fees question.
+    /// Where <paramref name="trigger"/> stands in <paramref name="text"/>, or null. Substring match; Latin triggers must
+    /// also stand as whole words ("pw" is not in "pwa"), and a single Latin word of 7+ letters also matches a typo of it
+    /// (1 edit, 2 from 10 letters). Shorter words are left exact: "change" is one edit from "charge", and would turn a
+    /// password question into a fees question.
     /// </summary>
-    private static bool Contains(string text, string trigger)
+    private static (int Start, int End)? Find(string text, string trigger)
     {
         if (trigger.Length >= MinFuzzyTrigger && trigger.All(char.IsAsciiLetter))
         {
             var maxEdits = trigger.Length >= 10 ? 2 : 1;
-            foreach (var word in LatinWords(text))
+            foreach (var (start, word) in LatinWords(text))
             {
                 if (EditDistance.Within(word, trigger, maxEdits) <= maxEdits)
                 {
-                    return true;
+                    return (start, start + word.Length);
                 }
             }
         }
@@ -157,10 +182,16 @@ public sealed class SynonymSet
             var latinEnd = char.IsAsciiLetterOrDigit(trigger[^1]);
             if ((!latinStart || !char.IsAsciiLetterOrDigit(before)) && (!latinEnd || !char.IsAsciiLetterOrDigit(after)))
             {
-                return true;
+                return (at, at + trigger.Length);
             }
         }
 
-        return false;
+        return null;
     }
 }
+
+/// <summary>A synonym rule found in a query.</summary>
+/// <param name="Start">Offset of the trigger in the normalised query.</param>
+/// <param name="End">Offset after the trigger.</param>
+/// <param name="Alternatives">What the rule adds, each a text of one or more words.</param>
+public sealed record SynonymMatch(int Start, int End, IReadOnlyList<string> Alternatives);

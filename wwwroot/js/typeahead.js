@@ -61,6 +61,15 @@
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
         li.textContent = s.title;
+        // A Japanese article offered to an English or Chinese reader says so, as on the category pages.
+        if (s.lang && s.lang !== lang) {
+          li.setAttribute("lang", s.lang);
+          var badge = document.createElement("span");
+          badge.className = "badge";
+          badge.textContent = input.getAttribute("data-typeahead-other-language") || "";
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(badge);
+        }
         li.addEventListener("mousedown", function (e) {
           e.preventDefault();
           window.location.assign(s.url);

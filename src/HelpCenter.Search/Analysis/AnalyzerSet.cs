@@ -26,9 +26,10 @@ public enum Morphology
 
 /// <summary>
 /// The analysis of every indexed field, chosen by the field name's suffix:
-/// <c>.morph</c> (Japanese words), <c>.bigram</c> (CJK character bigrams, Japanese and Chinese), <c>.reading</c>
-/// (Japanese readings as hiragana bigrams), <c>.en</c> (English with stemming) and <c>.zh</c> (SmartCn words).
-/// Every field first goes through NFKC case folding, with offsets corrected for highlighting.
+/// <c>.morph</c> (Japanese words), <c>.bigram</c> (Japanese character bigrams), <c>.reading</c> (Japanese readings as
+/// hiragana bigrams), <c>.en</c> (English with stemming), <c>.zh</c> (SmartCn words) and <c>.hanzi</c> (Chinese
+/// character bigrams). Every field first goes through NFKC case folding, with offsets corrected for highlighting;
+/// Chinese fields then fold Traditional characters to Simplified (<see cref="ChineseText"/>).
 /// </summary>
 public sealed class AnalyzerSet : IDisposable
 {
@@ -96,7 +97,13 @@ public sealed class AnalyzerSet : IDisposable
 
     private sealed class FieldAnalyzer(AnalyzerSet set, bool indexTime) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
-        protected override TextReader InitReader(string fieldName, TextReader reader) => new ICUNormalizer2CharFilter(reader);
+        protected override TextReader InitReader(string fieldName, TextReader reader)
+        {
+            TextReader normalized = new ICUNormalizer2CharFilter(reader);
+            return fieldName.EndsWith(".zh", StringComparison.Ordinal) || fieldName.EndsWith(".hanzi", StringComparison.Ordinal)
+                ? new ChineseText.SimplifyingCharFilter(normalized)
+                : normalized;
+        }
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -120,7 +127,7 @@ public sealed class AnalyzerSet : IDisposable
                 case "reading":
                     return new TokenStreamComponents(new ReadingBigramTokenizer(reader, set.NewTagger()));
 
-                case "bigram":
+                case "bigram" or "hanzi":
                 {
                     var tokenizer = new StandardTokenizer(Version, reader);
                     TokenStream stream = new LowerCaseFilter(Version, tokenizer);

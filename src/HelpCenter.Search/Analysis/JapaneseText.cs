@@ -53,6 +53,16 @@ public static class JapaneseText
         return text.Length > 0;
     }
 
+    /// <summary>
+    /// Whether text typed by a reader of <paramref name="language"/> is in Japanese script: it has kana, or, for a reader of
+    /// English, Chinese characters (a Chinese reader's are Chinese).
+    /// </summary>
+    public static bool HasJapaneseScript(string text, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Any(c => IsKana(c) && c != 'ー') || (language == "en" && text.Any(c => c is >= '\u3400' and <= '\u9FFF'));
+    }
+
     /// <summary>True for ASCII letters and digits, the words that typo tolerance applies to.</summary>
     public static bool IsLatinWord(string term) => term.Length > 0 && term.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.');
 

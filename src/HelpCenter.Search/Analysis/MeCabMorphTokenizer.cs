@@ -28,6 +28,13 @@ public sealed class MeCabMorphTokenizer : BufferedTokenizer
             var m = i < morphemes.Count ? morphemes[i] : null;
             if (m is not null && IsCompoundPart(m))
             {
+                // Nouns apart (二段階認証 有効化) are two runs, each its own compound.
+                if (run.Count > 0 && run[^1].End != m.Start)
+                {
+                    pendingIncrement = EmitRun(run, pendingIncrement, tokens);
+                    run.Clear();
+                }
+
                 run.Add(m);
                 continue;
             }
@@ -45,7 +52,7 @@ public sealed class MeCabMorphTokenizer : BufferedTokenizer
                 continue;
             }
 
-            tokens.Add(new(Term(m), m.Start, m.End, pendingIncrement));
+            tokens.Add(new(Term(m), m.Start, m.End, pendingIncrement, Type: IsKey(m) ? null : LightType));
             pendingIncrement = 1;
         }
     }
@@ -56,9 +63,22 @@ public sealed class MeCabMorphTokenizer : BufferedTokenizer
         !m.PartOfSpeech.StartsWith("名詞-代名詞", StringComparison.Ordinal) &&
         !StopWords.Japanese.Contains(m.BaseForm);
 
+    /// <summary>
+    /// Nouns that name something (一般, サ変接続 like 出金, 固有名詞, 形容動詞語幹 like 無効) and words the dictionary does not
+    /// know are what a question is about; verbs, adjectives, adverbs, prefixes, suffixes, numbers and adverbial nouns
+    /// (今日, 以上) are not.
+    /// </summary>
+    private static bool IsKey(Morpheme m) =>
+        !m.Known || (m.PartOfSpeech.StartsWith("名詞", StringComparison.Ordinal) &&
+                     !m.PartOfSpeech.StartsWith("名詞-接尾", StringComparison.Ordinal) &&
+                     !m.PartOfSpeech.StartsWith("名詞-数", StringComparison.Ordinal) &&
+                     !m.PartOfSpeech.StartsWith("名詞-副詞可能", StringComparison.Ordinal) &&
+                     !m.PartOfSpeech.StartsWith("名詞-非自立", StringComparison.Ordinal) &&
+                     !m.PartOfSpeech.StartsWith("名詞-代名詞", StringComparison.Ordinal));
+
     private static string Term(Morpheme m) => JapaneseText.StemKatakana(m.BaseForm.ToLowerInvariant());
 
-    /// <summary>Emits the nouns of a run; a run of two or more adjacent nouns also yields the whole compound.</summary>
+    /// <summary>Emits the nouns of a run of adjacent nouns; a run of two or more also yields the whole compound.</summary>
     private static int EmitRun(List<Morpheme> run, int increment, List<BufferedToken> tokens)
     {
         if (run.Count == 0)
@@ -66,16 +86,14 @@ public sealed class MeCabMorphTokenizer : BufferedTokenizer
             return increment;
         }
 
-        var contiguous = run.Zip(run.Skip(1)).All(p => p.First.End == p.Second.Start);
-        var compoundLength = run[^1].End - run[0].Start;
         var first = true;
         foreach (var m in run)
         {
-            tokens.Add(new(Term(m), m.Start, m.End, first ? increment : 1));
-            if (first && run.Count > 1 && contiguous && compoundLength >= 3)
+            tokens.Add(new(Term(m), m.Start, m.End, first ? increment : 1, Type: IsKey(m) ? null : LightType));
+            if (first && run.Count > 1)
             {
                 var compound = JapaneseText.StemKatakana(string.Concat(run.Select(r => r.Surface)).ToLowerInvariant());
-                tokens.Add(new(compound, run[0].Start, run[^1].End, 0, run.Count));
+                tokens.Add(new(compound, run[0].Start, run[^1].End, 0, run.Count, run.Any(IsKey) ? null : LightType));
             }
 
             first = false;

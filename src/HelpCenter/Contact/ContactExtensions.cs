@@ -17,6 +17,7 @@ public static class ContactExtensions
         builder.Services.AddSingleton<VisitorHistory>();
         builder.Services.AddScoped<ContactRequests>();
         builder.Services.AddScoped<DeflectionReport>();
+        builder.Services.AddScoped<MostRead>();
         return builder;
     }
 }

@@ -8,8 +8,8 @@ namespace HelpCenter.Infrastructure;
 /// when nothing in it can be personal: a GET or HEAD without a query string and without the cookies that make a page
 /// someone's (account, "has voted" with the earlier votes shown, TempData messages, a sign-in in progress), answered
 /// with 200 and without setting a cookie. The anonymous visitor id does not count: what it is used for (views for a
-/// request's context) comes through the article page's beacon, not the page. Entries vary by UI language (home and FAQ take it from a cookie or Accept-Language)
-/// and carry the <see cref="ContentTag"/>, evicted whenever the content changes.
+/// request's context) comes through the article page's beacon, not the page. Entries vary by UI language (home and FAQ take it from a cookie or Accept-Language) and by
+/// whether the browser asks for Traditional Chinese (the Simplified note in the layout), and carry the <see cref="ContentTag"/>, evicted whenever the content changes.
 /// </summary>
 public sealed class PublicPageCache : IOutputCachePolicy
 {
@@ -42,6 +42,10 @@ public sealed class PublicPageCache : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = Lifetime;
         context.Tags.Add(ContentTag);
         context.CacheVaryByRules.VaryByValues["lang"] = Localization.Languages.Current;
+
+        // A browser asking for Traditional Chinese gets the zh pages with a note that the content is Simplified.
+        context.CacheVaryByRules.VaryByValues["zh-hant"] =
+            Localization.AcceptLanguageCultureProvider.PrefersTraditionalChinese(context.HttpContext.Request) ? "1" : "0";
         return ValueTask.CompletedTask;
     }
 

@@ -16,23 +16,36 @@ public static class Languages
 
     public static string ToCultureName(string code) => code == "zh" ? "zh-Hans" : code;
 
-    /// <summary>Maps any culture (zh-CN, en-GB, ja-JP...) to one of the site's language codes.</summary>
+    /// <summary>
+    /// Maps any culture to one of the site's language codes: Japanese to ja, every Chinese (zh-CN, and zh-TW, zh-HK,
+    /// zh-Hant, whose readers read the Simplified articles better than the Japanese ones) to zh, any other language
+    /// (en-GB, ko, fr...) to en; the invariant culture (no language given) to the default.
+    /// </summary>
     public static string FromCulture(CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(culture);
+        return culture.TwoLetterISOLanguageName switch
+        {
+            "iv" or "" => Default,
+            "ja" => "ja",
+            "zh" => "zh",
+            _ => "en",
+        };
+    }
+
+    /// <summary>Traditional Chinese (zh-TW, zh-HK, zh-MO, zh-Hant...): shown the Simplified articles, with a note.</summary>
+    public static bool IsTraditionalChinese(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
         for (var c = culture; c != CultureInfo.InvariantCulture; c = c.Parent)
         {
-            if (c.Name is "zh-Hans" or "zh-CN" or "zh-SG" or "zh")
+            if (c.Name is "zh-Hant" or "zh-TW" or "zh-HK" or "zh-MO")
             {
-                return "zh";
-            }
-
-            if (c.TwoLetterISOLanguageName is "ja" or "en" && c.Parent == CultureInfo.InvariantCulture)
-            {
-                return c.TwoLetterISOLanguageName;
+                return true;
             }
         }
 
-        return Default;
+        return false;
     }
 
     public static string Current => FromCulture(CultureInfo.CurrentUICulture);

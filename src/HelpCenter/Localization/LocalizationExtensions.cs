@@ -20,7 +20,7 @@ public static class LocalizationExtensions
             [
                 new RouteLanguageCultureProvider(),
                 new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new AcceptLanguageCultureProvider(),
             ];
         });
         return builder;

@@ -31,12 +31,16 @@ public static class SearchEndpoints
             analytics.RecordSearch(results.Query, language, category, results.Total, "api", VisitorCookie.GetOrCreate(context));
         }
 
+        // Japanese articles found for an English or Chinese reader open in the reader's language (as the category pages
+        // link them): "lang" says which language the article itself is in.
         return Results.Json(new
         {
             query = results.Query,
             total = results.Total,
-            results = results.Hits.Select(h => new { slug = h.Slug, lang = h.Language, title = h.Title, url = h.Url, snippet = h.SnippetHtml, category = h.Category, score = h.Score }),
+            results = results.Hits.Select(h => new { slug = h.Slug, lang = h.Language, title = h.Title, url = ArticleUrls.Article(language, h.Slug), snippet = h.SnippetHtml, category = h.Category, score = h.Score }),
             facets = results.Facets,
+            didYouMean = results.DidYouMean,
+            guessedCategory = results.GuessedCategory,
         });
     }
 
@@ -50,7 +54,7 @@ public static class SearchEndpoints
         }
 
         var suggestions = search.Engine.Suggest(q ?? "", language, options.Value.SuggestionCount);
-        return Results.Json(suggestions.Select(s => new { slug = s.Slug, title = s.Title, url = s.Url }));
+        return Results.Json(suggestions.Select(s => new { slug = s.Slug, title = s.Title, url = ArticleUrls.Article(language, s.Slug), lang = s.Language }));
     }
 
     /// <summary>

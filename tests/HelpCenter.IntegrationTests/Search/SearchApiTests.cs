@@ -55,9 +55,17 @@ public sealed class SearchApiTests(HelpCenterFactory factory) : IClassFixture<He
     [Fact]
     public async Task LanguageSelectsTheArticlesSearched()
     {
+        // English readers get the English articles and the Japanese ones not translated into English, as on the category
+        // pages; both open in English.
+        var content = factory.Services.GetRequiredService<HelpCenter.Articles.ContentStore>().Current;
         var en = await GetJsonAsync("/api/search?q=withdrawl+fee&lang=en");
         Assert.Equal("withdrawal-fees", en.GetProperty("results")[0].GetProperty("slug").GetString());
-        Assert.All(en.GetProperty("results").EnumerateArray(), r => Assert.Equal("en", r.GetProperty("lang").GetString()));
+        Assert.All(en.GetProperty("results").EnumerateArray(), r =>
+        {
+            var slug = r.GetProperty("slug").GetString()!;
+            Assert.True(r.GetProperty("lang").GetString() == "en" || content.Find("en", slug) is null, slug);
+            Assert.Equal("/en/articles/" + slug, r.GetProperty("url").GetString());
+        });
 
         var zh = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("忘记密码") + "&lang=zh");
         Assert.Equal("password-reset", zh.GetProperty("results")[0].GetProperty("slug").GetString());
@@ -73,6 +81,52 @@ public sealed class SearchApiTests(HelpCenterFactory factory) : IClassFixture<He
     {
         var json = await GetJsonAsync("/api/search?lang=ja&q=" + q);
         Assert.True(json.GetProperty("total").GetInt32() >= 0);
+    }
+
+    [Fact]
+    public async Task NothingMatchedIsTotalZeroWithACorrectionWhenThereIsOne()
+    {
+        var unknown = await GetJsonAsync("/api/search?lang=ja&q=" + Uri.EscapeDataString("ステーキング"));
+        Assert.Equal(0, unknown.GetProperty("total").GetInt32());
+        Assert.Equal(0, unknown.GetProperty("results").GetArrayLength());
+        Assert.Empty(unknown.GetProperty("facets").EnumerateObject());
+        Assert.Equal(JsonValueKind.Null, unknown.GetProperty("didYouMean").ValueKind);
+
+        var typo = await GetJsonAsync("/api/search?lang=ja&q=" + Uri.EscapeDataString("パスワート"));
+        Assert.Equal(0, typo.GetProperty("total").GetInt32());
+        Assert.Equal("パスワード", typo.GetProperty("didYouMean").GetString());
+
+        var guessed = await GetJsonAsync("/api/search?lang=ja&q=" + Uri.EscapeDataString("ステーキング 注文"));
+        Assert.Equal("trading", guessed.GetProperty("guessedCategory").GetString());
+
+        // Deflection reports count unanswered questions from the log.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        Assert.Equal(0, (await db.SearchLogs.OrderByDescending(l => l.Id).FirstAsync(l => l.Query == "ステーキング")).ResultCount);
+    }
+
+    [Fact]
+    public async Task EnglishReadersFindJapaneseOnlyArticlesOpeningInEnglish()
+    {
+        var json = await GetJsonAsync("/api/search?lang=en&q=" + Uri.EscapeDataString("cancel order"));
+
+        var hit = json.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("slug").GetString() == "cancel-order");
+        Assert.Equal("ja", hit.GetProperty("lang").GetString());
+        Assert.Equal("/en/articles/cancel-order", hit.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task SuggestMatchesEveryWordInAnyOrder()
+    {
+        foreach (var q in new[] { "入金 反映", "反映 入金" })
+        {
+            var json = await GetJsonAsync("/api/suggest?lang=ja&q=" + Uri.EscapeDataString(q));
+            Assert.Equal("jpy-deposit-not-reflected", json[0].GetProperty("slug").GetString());
+        }
+
+        var english = await GetJsonAsync("/api/suggest?lang=en&q=" + Uri.EscapeDataString("cancel"));
+        var cancel = english.EnumerateArray().Single(s => s.GetProperty("slug").GetString() == "cancel-order");
+        Assert.Equal(("ja", "/en/articles/cancel-order"), (cancel.GetProperty("lang").GetString(), cancel.GetProperty("url").GetString()));
     }
 
     [Fact]

@@ -12,9 +12,23 @@ public sealed class LanguagesTests
     [InlineData("en-GB", "en")]
     [InlineData("zh-Hans", "zh")]
     [InlineData("zh-CN", "zh")]
-    [InlineData("fr-FR", "ja")]
+    [InlineData("zh-TW", "zh")]
+    [InlineData("zh-HK", "zh")]
+    [InlineData("zh-Hant", "zh")]
+    [InlineData("fr-FR", "en")]
+    [InlineData("ko", "en")]
     public void MapsCulturesToSiteLanguages(string culture, string expected) =>
         Assert.Equal(expected, Languages.FromCulture(new CultureInfo(culture)));
+
+    [Theory]
+    [InlineData("zh-TW", true)]
+    [InlineData("zh-HK", true)]
+    [InlineData("zh-Hant", true)]
+    [InlineData("zh-CN", false)]
+    [InlineData("zh-Hans", false)]
+    [InlineData("ja-JP", false)]
+    public void RecognisesTraditionalChinese(string culture, bool expected) =>
+        Assert.Equal(expected, Languages.IsTraditionalChinese(new CultureInfo(culture)));
 
     [Fact]
     public void FormatsDatesTheWayEachLanguageWritesThem()

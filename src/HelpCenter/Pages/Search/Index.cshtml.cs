@@ -1,4 +1,5 @@
 using HelpCenter.Articles;
+using HelpCenter.Contact;
 using HelpCenter.Infrastructure;
 using HelpCenter.Localization;
 using HelpCenter.Search;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Pages.Search;
 
-public sealed class IndexModel(SearchService search, SearchAnalytics analytics, AnalyticsBudget budget, ContentStore content, IOptions<SearchOptions> options) : PageModel
+public sealed class IndexModel(SearchService search, SearchAnalytics analytics, AnalyticsBudget budget, MostRead mostRead, ContentStore content, IOptions<SearchOptions> options) : PageModel
 {
     public const int PopularCount = 5;
 
@@ -33,8 +34,12 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
 
     public ContentSnapshot Snapshot { get; } = content.Current;
 
-    /// <summary>Shown when nothing matched: the most asked questions.</summary>
+    /// <summary>Shown when nothing matched, labelled as not matching: the most read articles of the category the query's
+    /// words point to (<see cref="GuessedCategory"/>), or of all categories.</summary>
     public IReadOnlyList<Article> Popular { get; private set; } = [];
+
+    /// <summary>When nothing matched: the category the query's known words point to, if any.</summary>
+    public Category? GuessedCategory { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -52,9 +57,10 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
             SearchKey = analytics.RecordSearch(Results.Query, Language, category, Results.Total, "page", session);
         }
 
-        if (Results.Total == 0)
+        if (Results.Total == 0 && Results.Facets.Count == 0)
         {
-            Popular = Snapshot.VisibleIn(Language).Where(a => a.Faq).OrderBy(a => a.Order).Take(PopularCount).ToList();
+            GuessedCategory = Results.GuessedCategory is { } guessed ? Snapshot.FindCategory(guessed) : null;
+            Popular = await mostRead.ArticlesAsync(Snapshot, Language, GuessedCategory?.Id, PopularCount, cancellationToken);
         }
     }
 
@@ -63,9 +69,12 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
     /// <summary>Page numbers shown in the pager: a few around the current one.</summary>
     public IEnumerable<int> PagerPages => Enumerable.Range(1, TotalPages).Where(p => Math.Abs(p - PageNumber) <= 3);
 
-    public string PageUrl(int page, string? category)
+    public string PageUrl(int page, string? category) => SearchUrl(Query, page, category);
+
+    /// <summary>The results page of another query (did you mean).</summary>
+    public static string SearchUrl(string? query, int page = 1, string? category = null)
     {
-        var parameters = new List<KeyValuePair<string, string?>> { new("q", Query) };
+        var parameters = new List<KeyValuePair<string, string?>> { new("q", query) };
         if (category is not null)
         {
             parameters.Add(new("category", category));

@@ -51,6 +51,41 @@ public sealed class IndexTests(HelpCenterFactory factory) : IClassFixture<HelpCe
         Assert.NotNull(page.Find(".contact-box a[href='/contact']"));
     }
 
+    [Fact]
+    public async Task NothingMatchedShowsTheMostReadArticlesOfTheGuessedTopicAsNotMatching()
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/search?q=" + Uri.EscapeDataString("ステーキング 注文"));
+
+        Assert.Equal("0件の記事が見つかりました", page.Find(".result-count")!.TextContent);
+        Assert.Empty(page.FindAll(".result"));
+        Assert.Equal("「取引」でよく読まれている記事", page.Find(".no-results h3")!.TextContent);
+        Assert.Contains("含みません", page.Find(".no-results .not-matching")!.TextContent, StringComparison.Ordinal);
+        var articles = page.FindAll(".no-results .article-list a");
+        Assert.NotEmpty(articles);
+        Assert.All(articles, a => Assert.StartsWith("/ja/articles/", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.NotNull(page.Find(".contact-box a[href='/contact']"));
+    }
+
+    [Fact]
+    public async Task NothingMatchedOffersTheCorrectedQuery()
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient(), "/search?q=" + Uri.EscapeDataString("パスワート"));
+
+        var link = page.Find(".did-you-mean a")!;
+        Assert.Equal("パスワード", link.TextContent);
+        Assert.Equal("/search?q=" + Uri.EscapeDataString("パスワード"), link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task EnglishResultsMarkJapaneseOnlyArticles()
+    {
+        var page = await HtmlPage.GetAsync(factory.CreateBrowserLikeClient("en-US"), "/search?q=" + Uri.EscapeDataString("cancel order"));
+
+        var result = page.FindAll(".result").First(r => r.QuerySelector("a")!.GetAttribute("href")!.Contains("slug=cancel-order", StringComparison.Ordinal));
+        Assert.Equal("Japanese only", result.QuerySelector(".badge")!.TextContent);
+        Assert.Equal("ja", result.QuerySelector(".result-title a")!.GetAttribute("lang"));
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("\"><img src=x onerror=alert(1)>")]

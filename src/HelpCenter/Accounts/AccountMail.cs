@@ -117,11 +117,12 @@ public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer
         return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "NewBrowser", values, link), cancellationToken);
     }
 
-    public Task SendSecurityReportAsync(ApplicationUser user, string reference, CancellationToken cancellationToken = default)
+    /// <param name="requestsLink">Reads the account's requests without signing in (a frozen account cannot).</param>
+    public Task SendSecurityReportAsync(ApplicationUser user, string reference, string? requestsLink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var values = new Dictionary<string, string> { ["Reference"] = reference };
-        return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "SecurityReport", values) with { ThreadKey = reference }, cancellationToken);
+        return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "SecurityReport", values, requestsLink) with { ThreadKey = reference }, cancellationToken);
     }
 
     /// <summary>Identity tokens contain '+', '/' and '='; Base64Url keeps them intact in a query string.</summary>

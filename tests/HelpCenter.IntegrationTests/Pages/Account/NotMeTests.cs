@@ -64,6 +64,39 @@ public sealed class NotMeTests(MailFactory factory) : IClassFixture<MailFactory>
         }
     }
 
+    /// <summary>Item 19 (and 14's list): a frozen account cannot sign in, yet its owner follows their report through the
+    /// link in the report's mail: their own requests, read-only, each with its first line and last update.</summary>
+    [Fact]
+    public async Task FrozenCustomerReadsTheirOwnRequestsThroughTheMailedLink()
+    {
+        var (email, _, notice) = await IntruderSignsInAsync();
+        var owner = factory.CreateBrowserLikeClient();
+        var page = await HtmlPage.GetAsync(owner, SmtpServer.LinkIn(notice, "http://localhost/account/not-me")["http://localhost".Length..]);
+        var frozen = await page.SubmitAsync(owner, "main form", new Dictionary<string, string>());
+        var reference = System.Text.RegularExpressions.Regex.Match(frozen.Headers.Location!.OriginalString, @"HC-\d{8}-\d{4}").Value;
+
+        var report = await factory.Smtp.WaitForMailAsync(email, reference);
+        var link = SmtpServer.LinkIn(report, "http://localhost/requests?token=")["http://localhost".Length..];
+        var stranger = factory.CreateBrowserLikeClient();
+        var list = await HtmlPage.GetAsync(stranger, link);
+        Assert.Equal(200, list.Status);
+        Assert.NotNull(list.Find("p.notice[role=status]"));
+        var item = Assert.Single(list.FindAll(".request-list li"));
+        Assert.Contains(reference, item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("This wasn't me", item.QuerySelector(".card-title")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(item.QuerySelector("time"));
+        Assert.Null(list.Find("main form"));
+
+        // Each request opens through its private link, without a session.
+        var show = await HtmlPage.GetAsync(stranger, item.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(200, show.Status);
+        Assert.Contains(reference, show.Find("main")!.TextContent, StringComparison.Ordinal);
+
+        // An edited link reads nothing; without a link, /requests still wants a sign-in.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri(link[..^4] + "AAAA", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await stranger.GetAsync(new Uri("/requests", UriKind.Relative))).StatusCode);
+    }
+
     [Fact]
     public async Task EditedNotMeLinkIsRefused()
     {

@@ -282,6 +282,10 @@ public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDat
 
     private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
 
+    /// <summary>A submission already stored (a retry or a double click returns that request, and its mail went once).</summary>
+    public Task<bool> IsStoredSubmissionAsync(string? key, CancellationToken cancellationToken = default) =>
+        key is null ? Task.FromResult(false) : db.Requests.AsNoTracking().AnyAsync(r => r.IdempotencyKey == key, cancellationToken);
+
     private async Task<SupportRequest?> FindByIdempotencyKeyAsync(string? key, CancellationToken cancellationToken) =>
         key is null ? null : await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken);
 }

@@ -51,11 +51,4 @@ public sealed class IndexModel(HelpCenterDbContext db, UserManager<Accounts.Appl
         return (request.Channel == RequestChannel.Chat ? "/chat/" : "/requests/") + request.Reference;
     }
 
-    /// <summary>The question's first non-empty line, shortened: what the customer will recognise.</summary>
-    public static string FirstLine(string text, int max = 80)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-        return line.Length <= max ? line : line[..(max - 1)] + "…";
-    }
 }

@@ -306,6 +306,22 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
 
         await Task.Delay(700);
         Assert.Equal(2, factory.Smtp.Received(email).Count);
+
+        // Item 14: the operators' inbox shows each question's first line (not the topic as a subject) and flags a
+        // customer with several open requests.
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var rows = new List<AngleSharp.Dom.IElement>();
+        for (var page = 1; page <= 30 && rows.Count < 2; page++)
+        {
+            var inbox = await HtmlPage.GetAsync(agent.Http, $"/agent?page={page}");
+            rows.AddRange(inbox.FindAll("tbody tr").Where(r => references.Any(reference => r.TextContent.Contains(reference, StringComparison.Ordinal))));
+        }
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("入金が反映されません", rows[0].QuerySelector("td.question")!.TextContent.Trim());
+        Assert.StartsWith("入金が反映されません（追記", rows[1].QuerySelector("td.question")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.Equal("未解決 2件", r.QuerySelector(".several-open")!.TextContent.Trim()));
     }
 
     private static async Task<string> StartFlowAsync(HttpClient client, string? from = null)

@@ -22,7 +22,7 @@ public sealed class AccountActivity(HelpCenterDbContext db, AuditLog audit, Acco
         var now = clock.GetUtcNow();
         var newBrowser = outcome == SignInOutcome.Succeeded && await RememberBrowserAsync(user, context, now, cancellationToken);
         var userAgent = Infrastructure.LogText.Safe(context.Request.Headers.UserAgent.ToString());
-        db.Add(new SignInRecord
+        var record = new SignInRecord
         {
             UserId = user.Id,
             At = now,
@@ -30,7 +30,8 @@ public sealed class AccountActivity(HelpCenterDbContext db, AuditLog audit, Acco
             UserAgent = userAgent.Length > SignInRecord.UserAgentMaxLength ? userAgent[..SignInRecord.UserAgentMaxLength] : userAgent,
             Outcome = outcome,
             NewBrowser = newBrowser,
-        });
+        };
+        db.Add(record);
         await db.SaveChangesAsync(cancellationToken);
 
         var kind = outcome switch
@@ -47,7 +48,7 @@ public sealed class AccountActivity(HelpCenterDbContext db, AuditLog audit, Acco
 
         if (newBrowser)
         {
-            await mail.SendNewBrowserAsync(user, userAgent, context.Connection.RemoteIpAddress?.ToString() ?? "?", now, cancellationToken);
+            await mail.SendNewBrowserAsync(user, userAgent, context.Connection.RemoteIpAddress?.ToString() ?? "?", now, record.Id, cancellationToken);
         }
     }
 

@@ -15,7 +15,11 @@ public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer
     /// <summary>How long the old address may undo an address change.</summary>
     public static readonly TimeSpan UndoLifetime = TimeSpan.FromDays(7);
 
+    /// <summary>How long the new-sign-in mail's "this wasn't me" link freezes the account.</summary>
+    public static readonly TimeSpan NotMeLifetime = TimeSpan.FromDays(7);
+
     private readonly ITimeLimitedDataProtector _undo = protection.CreateProtector("HelpCenter.EmailUndo.v1").ToTimeLimitedDataProtector();
+    private readonly ITimeLimitedDataProtector _notMe = protection.CreateProtector("HelpCenter.NotMe.v1").ToTimeLimitedDataProtector();
 
     public async Task SendConfirmationAsync(ApplicationUser user, CancellationToken cancellationToken = default)
     {
@@ -70,6 +74,25 @@ public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer
         }
     }
 
+    /// <summary>The account and sign-in a "this wasn't me" link names, or null when it is forged or expired.</summary>
+    public (string UserId, long SignInId)? ReadNotMeToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 2000)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _notMe.Unprotect(token).Split('\n') is [var userId, var id] && long.TryParse(id, CultureInfo.InvariantCulture, out var signInId)
+                ? (userId, signInId) : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every passkey added is announced to the account's address: one added by an intruder is noticed.</summary>
     public Task<bool> SendPasskeyAddedAsync(ApplicationUser user, string passkeyName, CancellationToken cancellationToken = default)
     {
@@ -78,23 +101,28 @@ public sealed class AccountMail(UserManager<ApplicationUser> users, MailComposer
         return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "PasskeyAdded", values, urls.Absolute("/account/security/report")), cancellationToken);
     }
 
-    public Task SendNewBrowserAsync(ApplicationUser user, string browser, string ipAddress, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>Announces a sign-in from a new browser. Its link (signed, valid 7 days, good once: see
+    /// <see cref="SignInRecord.ReportedAt"/>) freezes the account without a password: whoever signed in may have changed it.</summary>
+    public Task SendNewBrowserAsync(ApplicationUser user, string userAgent, string ipAddress, DateTimeOffset at, long signInId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var token = _notMe.Protect(FormattableString.Invariant($"{user.Id}\n{signInId}"), clock.UtcNow + NotMeLifetime);
         var values = new Dictionary<string, string>
         {
-            ["Browser"] = browser,
+            ["Browser"] = UserAgents.Describe(userAgent, (key, arguments) => composer.Text(user.PreferredLanguage, key, arguments)),
             ["IpAddress"] = ipAddress,
             ["Time"] = clock.Format(at, TimeFormat.DateTime, user.PreferredLanguage, withZone: true),
         };
-        return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "NewBrowser", values, urls.Absolute("/account/security/report")), cancellationToken);
+        var link = urls.Absolute($"/account/not-me?token={Uri.EscapeDataString(token)}");
+        return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "NewBrowser", values, link), cancellationToken);
     }
 
-    public Task SendSecurityReportAsync(ApplicationUser user, string reference, CancellationToken cancellationToken = default)
+    /// <param name="requestsLink">Reads the account's requests without signing in (a frozen account cannot).</param>
+    public Task SendSecurityReportAsync(ApplicationUser user, string reference, string? requestsLink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var values = new Dictionary<string, string> { ["Reference"] = reference };
-        return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "SecurityReport", values) with { ThreadKey = reference }, cancellationToken);
+        return sender.SendAsync(composer.Compose(user.Email!, user.PreferredLanguage, "SecurityReport", values, requestsLink) with { ThreadKey = reference }, cancellationToken);
     }
 
     /// <summary>Identity tokens contain '+', '/' and '='; Base64Url keeps them intact in a query string.</summary>

@@ -22,6 +22,9 @@ public sealed class SignInRecord
 
     /// <summary>The first successful sign-in from this browser (a notification mail was sent).</summary>
     public bool NewBrowser { get; set; }
+
+    /// <summary>When the owner answered the new-sign-in mail with "this wasn't me": the mail's link works once.</summary>
+    public DateTimeOffset? ReportedAt { get; set; }
 }
 
 public enum SignInOutcome
@@ -62,6 +65,7 @@ internal sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignI
         builder.Property(r => r.IpAddress).HasMaxLength(64);
         builder.Property(r => r.UserAgent).HasMaxLength(SignInRecord.UserAgentMaxLength);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.ReportedAt).HasConversion<Infrastructure.Data.UtcTicksConverter>();
         builder.HasIndex(r => new { r.UserId, r.At });
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -49,6 +49,8 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(submission);
         var context = await contexts.BuildAsync(http, flow, submission.BrowserTimeZone, cancellationToken: cancellationToken);
+        var idempotencyKey = IdempotencyKey(http, submission.SubmissionId);
+        var repeated = await requests.IsStoredSubmissionAsync(idempotencyKey, cancellationToken);
         var request = await requests.CreateAsync(new SupportRequest
         {
             Reference = "",
@@ -67,14 +69,20 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
             CallbackWindow = submission.CallbackWindow,
             Screenshots = [.. submission.Screenshots],
             FlowId = flow.Id,
-            IdempotencyKey = IdempotencyKey(http, submission.SubmissionId),
+            IdempotencyKey = idempotencyKey,
             SystemContextJson = RequestContext.Serialize(context),
         }, cancellationToken);
 
+        // Every new request is mailed, also a second one from the same flow (after Back): the page says a mail was
+        // sent, so it must have been. A repeated submission is the request already mailed.
         var mailFailed = false;
-        if (flow.RequestId is null)
+        if (!repeated)
         {
-            await flows.MarkEscalatedAsync(flow, submission.Channel, request.Id, cancellationToken);
+            if (flow.RequestId is null)
+            {
+                await flows.MarkEscalatedAsync(flow, submission.Channel, request.Id, cancellationToken);
+            }
+
             mailFailed = !await requests.SendConfirmationAsync(request, cancellationToken);
         }
 

@@ -18,7 +18,12 @@ public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserMa
 {
     public const int HistoryLength = 10;
 
-    public async Task<RequestContext> BuildAsync(HttpContext http, ContactFlow? flow, string? browserTimeZone, int signInCount = 5, CancellationToken cancellationToken = default)
+    public Task<RequestContext> BuildAsync(HttpContext http, ContactFlow? flow, string? browserTimeZone, int signInCount = 5, CancellationToken cancellationToken = default) =>
+        BuildAsync(http, flow, browserTimeZone, account: null, signInCount, cancellationToken);
+
+    /// <param name="account">The account when the visitor is not signed in with it (a mailed link that names it).</param>
+    public async Task<RequestContext> BuildAsync(HttpContext http, ContactFlow? flow, string? browserTimeZone, ApplicationUser? account, int signInCount = 5,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(http);
         var visitor = VisitorCookie.GetOrCreate(http);
@@ -31,12 +36,12 @@ public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserMa
             .OrderByDescending(v => v.Id).Take(HistoryLength).Select(v => v.Language + "/" + v.Slug).ToListAsync(cancellationToken);
         var userAgent = LogText.Safe(http.Request.Headers.UserAgent.ToString());
 
-        AccountFacts? account = null;
-        if (await users.GetUserAsync(http.User) is { } user)
+        AccountFacts? facts = null;
+        if ((account ?? await users.GetUserAsync(http.User)) is { } user)
         {
             var signIns = await db.SignIns.AsNoTracking().Where(r => r.UserId == user.Id).OrderByDescending(r => r.Id).Take(signInCount)
                 .Select(r => new SignInFact(r.At, r.Outcome.ToString(), r.IpAddress, r.UserAgent)).ToListAsync(cancellationToken);
-            account = new AccountFacts(user.Id, user.Email!, user.TwoFactorEnabled, user.IsFrozen, signIns);
+            facts = new AccountFacts(user.Id, user.Email!, user.TwoFactorEnabled, user.IsFrozen, signIns);
         }
 
         return new RequestContext(
@@ -50,7 +55,7 @@ public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserMa
             articles,
             ContactFlowService.Lines(flow?.ShownSlugs),
             ContactFlowService.Lines(flow?.OpenedSlugs),
-            account);
+            facts);
     }
 
     /// <summary>Browser family and major version, from the User-Agent (good enough for support, not for analytics).</summary>

@@ -51,4 +51,11 @@ public static class PlainText
 
     /// <summary>Embeddings, overrides, isolates and marks (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C).</summary>
     private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+
+    /// <summary>The first non-empty line, shortened to <paramref name="max"/> characters: what a list shows of a question.</summary>
+    public static string FirstLine(string? text, int max = 80)
+    {
+        var line = (text ?? "").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        return line.Length <= max ? line : line[..(max - 1)] + "…";
+    }
 }

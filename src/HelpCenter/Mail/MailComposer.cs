@@ -52,6 +52,21 @@ public sealed partial class MailComposer(IStringLocalizer<SharedResource> locali
         }
     }
 
+    /// <summary>One resource string in <paramref name="language"/> (for values that a template shows).</summary>
+    public string Text(string language, string key, params object[] arguments)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(Languages.ToCultureName(Languages.IsSupported(language) ? language : Languages.Default));
+        try
+        {
+            return localizer[key, arguments].Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     /// <summary>Line breaks as &lt;br&gt;, keeping the indentation HTML would collapse: a continuation line of a chat
     /// message stays visibly indented under it, so it cannot pass for a line of its own (a forged operator line).</summary>
     private static string LineBreaks(string html) =>

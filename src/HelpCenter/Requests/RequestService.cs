@@ -14,6 +14,10 @@ public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDat
     /// <summary>Writers racing for the same number retry; each round one of them wins, so this bounds the concurrency.</summary>
     private const int MaxAttempts = 100;
     private readonly IDataProtector _links = protection.CreateProtector("HelpCenter.RequestLink.v1");
+    private readonly ITimeLimitedDataProtector _accountLinks = protection.CreateProtector("HelpCenter.AccountRequestsLink.v1").ToTimeLimitedDataProtector();
+
+    /// <summary>How long the mailed link to a frozen account's requests reads them.</summary>
+    public static readonly TimeSpan AccountLinkLifetime = TimeSpan.FromDays(30);
 
     /// <summary>Numbers are per day in the site's time zone (<c>HC-yyyyMMdd-NNNN</c>). Two writers may pick the same next number;
     /// the unique index rejects the second, which then takes the following one. A request carrying an idempotency
@@ -164,6 +168,32 @@ public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDat
         return urls.Absolute($"/requests/{request.Reference}?key={Uri.EscapeDataString(_links.Protect(request.Reference))}");
     }
 
+    /// <summary>A link to every request of the account, read-only, without signing in: a frozen account cannot sign in,
+    /// yet its owner must be able to follow their report (signed, 30 days).</summary>
+    public string AccountLink(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        return urls.Absolute($"/requests?token={Uri.EscapeDataString(_accountLinks.Protect(userId, clock.UtcNow + AccountLinkLifetime))}");
+    }
+
+    /// <summary>The account an <see cref="AccountLink"/> names, or null when forged or expired.</summary>
+    public string? ReadAccountToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 1000)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _accountLinks.Unprotect(token);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
     public bool IsValidKey(string reference, string? key)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 1000)
@@ -230,6 +260,10 @@ public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDat
     }
 
     private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
+
+    /// <summary>A submission already stored (a retry or a double click returns that request, and its mail went once).</summary>
+    public Task<bool> IsStoredSubmissionAsync(string? key, CancellationToken cancellationToken = default) =>
+        key is null ? Task.FromResult(false) : db.Requests.AsNoTracking().AnyAsync(r => r.IdempotencyKey == key, cancellationToken);
 
     private async Task<SupportRequest?> FindByIdempotencyKeyAsync(string? key, CancellationToken cancellationToken) =>
         key is null ? null : await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken);

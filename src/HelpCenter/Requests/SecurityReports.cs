@@ -39,7 +39,7 @@ public sealed class SecurityReports(AccountSecurity security, RequestService req
             SystemContextJson = RequestContext.Serialize(context),
         }, cancellationToken);
         await audit.WriteAsync(AuditKinds.SecurityReport, user.Id, $"{kind} {request.Reference}", cancellationToken: cancellationToken);
-        await mail.SendSecurityReportAsync(user, request.Reference, cancellationToken);
+        await mail.SendSecurityReportAsync(user, request.Reference, requests.AccountLink(user.Id), cancellationToken);
         return request;
     }
 }

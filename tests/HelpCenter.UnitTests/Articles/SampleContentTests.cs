@@ -30,6 +30,22 @@ public sealed class SampleContentTests
         Assert.All(translated, t => Assert.Equal(Snapshot.Find("ja", t.Slug)?.CategoryId, t.CategoryId));
     }
 
+    /// <summary>Issue 14, item 17: the freeze article said nothing of the help-center account, which is what the site freezes.</summary>
+    [Theory]
+    [InlineData("ja", "ヘルプセンターのアカウント", "取引所のアカウント")]
+    [InlineData("en", "help-center account", "exchange account")]
+    [InlineData("zh", "帮助中心账户", "交易所账户")]
+    public void FreezeArticleSaysWhichAccountIsFrozenAndHowToFreezeTheExchangeAccount(string language, string helpCenter, string exchange)
+    {
+        var article = Snapshot.Find(language, "account-frozen");
+        Assert.NotNull(article);
+        Assert.Equal(language, article.Language);
+        Assert.Contains(helpCenter, article.PlainText, StringComparison.Ordinal);
+        Assert.Contains(exchange, article.PlainText, StringComparison.Ordinal);
+        Assert.Contains("0120-000-000", article.PlainText, StringComparison.Ordinal);
+        Assert.Contains("HC-", article.PlainText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void JapaneseArticlesAreBetween150And800Characters()
     {

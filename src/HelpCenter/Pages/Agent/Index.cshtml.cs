@@ -64,6 +64,7 @@ public sealed class IndexModel(HelpCenterDbContext db, TimeProvider clock) : Pag
         var total = await query.CountAsync(cancellationToken);
         Requests = await query.OrderByDescending(r => r.Priority == RequestPriority.High).ThenBy(r => r.Id)
             .Skip((page - 1) * Pager.PageSize).Take(Pager.PageSize).ToListAsync(cancellationToken);
+        await CountOpenByCustomerAsync(cancellationToken);
         Counts = await db.Requests.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Pager = new Pager(page, Pager.Pages(total), "/agent", new Dictionary<string, string?>
@@ -76,5 +77,22 @@ public sealed class IndexModel(HelpCenterDbContext db, TimeProvider clock) : Pag
         });
     }
 
+    /// <summary>Open requests per customer (by account, else by address) among those listed, when more than one.</summary>
+    public IReadOnlyDictionary<string, int> OpenByCustomer { get; private set; } = new Dictionary<string, int>();
+
+    public static string CustomerKey(SupportRequest request) =>
+        request.UserId is { } id ? "user:" + id : "mail:" + request.Email.ToUpperInvariant();
+
     public int Count(RequestStatus status) => Counts.GetValueOrDefault(status);
+
+    private async Task CountOpenByCustomerAsync(CancellationToken cancellationToken)
+    {
+        var userIds = Requests.Where(r => r.UserId is not null).Select(r => r.UserId!).Distinct().ToList();
+        var emails = Requests.Where(r => r.UserId is null && r.Email != "-").Select(r => r.Email).Distinct().ToList();
+        var open = await db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Solved
+                && ((r.UserId != null && userIds.Contains(r.UserId)) || (r.UserId == null && emails.Contains(r.Email))))
+            .Select(r => new { r.UserId, r.Email }).ToListAsync(cancellationToken);
+        OpenByCustomer = open.GroupBy(r => r.UserId is { } id ? "user:" + id : "mail:" + r.Email.ToUpperInvariant())
+            .Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.Count());
+    }
 }

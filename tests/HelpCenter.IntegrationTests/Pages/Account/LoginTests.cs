@@ -175,7 +175,8 @@ public sealed class LoginTests(MailFactory factory) : IClassFixture<MailFactory>
         await laptop.LoginAsync(email, Password);
 
         var notice = await factory.Smtp.WaitForMailAsync(email, "新しいブラウザ");
-        Assert.Contains("http://localhost/account/security/report", notice.TextBody, StringComparison.Ordinal);
+        // The link freezes by itself now (issue 14, item 16), instead of leading to the signed-in report page.
+        Assert.Contains("http://localhost/account/not-me?token=", notice.TextBody, StringComparison.Ordinal);
         await Task.Delay(500);
         Assert.Single(factory.Smtp.Received(email), m => (m.Subject ?? "").Contains("新しいブラウザ", StringComparison.Ordinal));
 

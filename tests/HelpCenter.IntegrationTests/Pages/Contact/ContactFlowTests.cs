@@ -275,6 +275,55 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
     }
 
+    /// <summary>Issue 14, item 12: after Back, a second request from the same flow was stored but never mailed, while the
+    /// page said "we sent a confirmation email". Each new request is mailed; a repeated submission is not mailed twice.</summary>
+    [Fact]
+    public async Task SecondRequestFromTheSameFlowIsMailedTooAndARetryIsNotMailedAgain()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var flow = await StartFlowAsync(client);
+        await client.GetAsync(new Uri($"/contact?flow={Uri.EscapeDataString(flow)}&q={Uri.EscapeDataString("入金が反映されません")}", UriKind.Relative));
+        var email = AccountClient.NewEmail();
+        var references = new List<string>();
+        foreach (var description in new[] { "入金が反映されません", "入金が反映されません（追記：振込名義を間違えました）" })
+        {
+            var form = await HtmlPage.GetAsync(client, $"/contact/email?flow={Uri.EscapeDataString(flow)}");
+            var values = new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Description"] = description };
+            var created = await form.SubmitAsync(client, "#hc-request-form", values);
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            var retried = await form.SubmitAsync(client, "#hc-request-form", values);
+            Assert.Equal(created.Headers.Location!.OriginalString.Split('?')[0], retried.Headers.Location!.OriginalString.Split('?')[0]);
+            var page = await HtmlPage.GetAsync(client, created.Headers.Location.OriginalString);
+            Assert.Contains("確認メールをお送りしました", page.Find("main")!.TextContent, StringComparison.Ordinal);
+            references.Add(page.Find("h1 code")!.TextContent);
+        }
+
+        Assert.NotEqual(references[0], references[1]);
+        foreach (var reference in references)
+        {
+            await factory.Smtp.WaitForMailAsync(email, reference);
+        }
+
+        await Task.Delay(700);
+        Assert.Equal(2, factory.Smtp.Received(email).Count);
+
+        // Item 14: the operators' inbox shows each question's first line (not the topic as a subject) and flags a
+        // customer with several open requests.
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var rows = new List<AngleSharp.Dom.IElement>();
+        for (var page = 1; page <= 30 && rows.Count < 2; page++)
+        {
+            var inbox = await HtmlPage.GetAsync(agent.Http, $"/agent?page={page}");
+            rows.AddRange(inbox.FindAll("tbody tr").Where(r => references.Any(reference => r.TextContent.Contains(reference, StringComparison.Ordinal))));
+        }
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("入金が反映されません", rows[0].QuerySelector("td.question")!.TextContent.Trim());
+        Assert.StartsWith("入金が反映されません（追記", rows[1].QuerySelector("td.question")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.Equal("未解決 2件", r.QuerySelector(".several-open")!.TextContent.Trim()));
+    }
+
     private static async Task<string> StartFlowAsync(HttpClient client, string? from = null)
     {
         var page = await HtmlPage.GetAsync(client, from is null ? "/contact" : "/contact?from=" + Uri.EscapeDataString(from));

@@ -191,6 +191,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

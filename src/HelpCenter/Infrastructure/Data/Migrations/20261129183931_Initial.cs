@@ -508,7 +508,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    NewBrowser = table.Column<bool>(type: "INTEGER", nullable: false)
+                    NewBrowser = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

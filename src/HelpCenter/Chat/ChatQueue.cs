@@ -222,7 +222,8 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
             return;
         }
 
-        await AddSystemMessageAsync(request, "closed", byName, cancellationToken, byId);
+        // "left": the customer ended it (the operator reads who did); "closed" otherwise.
+        await AddSystemMessageAsync(request, resolution == ChatResolutions.CustomerEnded ? "left" : "closed", byName, cancellationToken, byId);
         request.Status = RequestStatus.Solved;
         request.Resolution = resolution;
         request.UpdatedAt = clock.GetUtcNow();
@@ -274,7 +275,9 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
     {
         var updated = await db.Requests
             .Where(r => r.Id == requestId && r.AssignedToId == null && r.Status != RequestStatus.Solved)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AssignedToId, agent.UserId).SetProperty(r => r.AssignedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AssignedToId, agent.UserId).SetProperty(r => r.AssignedAt, now)
+                // The "new" badge follows the state: a chat an operator has is open.
+                .SetProperty(r => r.Status, r => r.Status == RequestStatus.New ? RequestStatus.Open : r.Status), cancellationToken);
         if (updated == 0)
         {
             return false;
@@ -298,23 +301,35 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
         }
 
         // Only chats the queue handed out (AssignedAt set): an email-style assignment from the request page stays.
-        var chats = await db.Requests
+        var chats = await db.Requests.AsNoTracking()
             .Where(r => r.Channel == RequestChannel.Chat && r.Status != RequestStatus.Solved && r.AssignedAt != null && gone.Contains(r.AssignedToId!))
+            .Select(r => new { r.Id, r.Reference, r.AssignedToId })
             .ToListAsync(cancellationToken);
+        var moved = 0;
+        var now = clock.GetUtcNow();
         foreach (var chat in chats)
         {
-            chat.AssignedToId = null;
-            chat.AssignedAt = null;
-            chat.QueuedAt ??= clock.GetUtcNow();
-        }
+            // Conditional: another instance (or a reassignment since the read) wins, and only the winner tells the
+            // customer. QueuedAt is kept, so the chat is back at its original place.
+            var updated = await db.Requests
+                .Where(r => r.Id == chat.Id && r.AssignedToId == chat.AssignedToId && r.Status != RequestStatus.Solved)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.AssignedToId, (string?)null).SetProperty(r => r.AssignedAt, (DateTimeOffset?)null)
+                    .SetProperty(r => r.QueuedAt, r => r.QueuedAt ?? now), cancellationToken);
+            if (updated == 0)
+            {
+                continue;
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var chat in chats)
-        {
+            if (db.ChangeTracker.Entries<SupportRequest>().FirstOrDefault(e => e.Entity.Id == chat.Id) is { } tracked)
+            {
+                await tracked.ReloadAsync(cancellationToken);
+            }
+
+            moved++;
             await NotifyStatusAsync(chat.Reference, null);
         }
 
-        return chats.Count;
+        return moved;
     }
 
     private async Task<Dictionary<string, int>> ActiveCountsAsync(CancellationToken cancellationToken) =>
@@ -360,6 +375,9 @@ public enum ClaimResult
 public static class ChatResolutions
 {
     public const string SelfService = "self-service";
+
+    /// <summary>The customer pressed "end chat".</summary>
+    public const string CustomerEnded = "customer-ended";
 
     public static readonly IReadOnlyList<string> ForOperators = ["answered", "account-action", "escalated", "no-response", "other"];
 }

@@ -195,6 +195,22 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         return Reload();
     }
 
+    /// <summary>"End chat": the conversation ends and the survey is offered.</summary>
+    public async Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (CanRead && Item.Status != RequestStatus.Solved)
+        {
+            await chat.EndAsync(Item, cancellationToken);
+        }
+
+        return Reload();
+    }
+
     /// <summary>The satisfaction survey shown once the chat is closed; answered once.</summary>
     public async Task<IActionResult> OnPostSurveyAsync([Bind(Prefix = nameof(Survey))] SurveyInput survey, CancellationToken cancellationToken)
     {

@@ -108,6 +108,10 @@
         renderText(body, message.text);
       }
       item.append(meta, body);
+      if (!pending) {
+        // New to this page (not the stored copy of what was just sent): the console's alerts listen for it.
+        document.dispatchEvent(new CustomEvent("hc-chat-message", { detail: { reference: this.reference, message: message, panel: this.root } }));
+      }
       if (mine && message.kind !== "Note") {
         var receipt = document.createElement("p");
         receipt.className = "receipt";

@@ -319,7 +319,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         CanRead = access.IsCustomerOf(request, User, HttpContext);
         Visible = CanRead ? request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList() : [];
         Status = await queue.StatusAsync(request, cancellationToken);
-        Suggestions = Status.Stage == ChatStage.Offered ? queue.Suggestions(request) : [];
+        Suggestions = Status.Stage == ChatStage.Offered ? await queue.SuggestionsAsync(request, cancellationToken) : [];
         Input.ClientId = Guid.NewGuid().ToString("N");
         Transcript.Email = Item.Email is "-" ? User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "" : Item.Email;
         return true;

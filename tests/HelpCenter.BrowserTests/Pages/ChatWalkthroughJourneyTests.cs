@@ -27,8 +27,9 @@ public sealed class ChatWalkthroughJourneyTests(BrowserFixture browser)
         window.__tones = 0;
         window.__hidden = false;
         window.Notification = function (title, options) { window.__notifications.push(title); };
-        window.Notification.permission = "default";
-        window.Notification.requestPermission = function () { window.Notification.permission = "granted"; return Promise.resolve("granted"); };
+        // The browser remembers the operator's answer across reloads: so does the probe.
+        Object.defineProperty(window.Notification, "permission", { get: () => localStorage.getItem("probe-notifications") || "default" });
+        window.Notification.requestPermission = function () { localStorage.setItem("probe-notifications", "granted"); return Promise.resolve("granted"); };
         const Real = window.AudioContext;
         window.AudioContext = function () {
             const context = new Real();

@@ -117,13 +117,119 @@
       .then(function (response) { return response.ok ? response.text() : ""; })
       .then(function (html) {
         var queue = document.getElementById("hc-chat-queue");
-        if (html && queue) { queue.outerHTML = html; wireQueue(); }
+        if (html && queue) { queue.outerHTML = html; wireQueue(); document.dispatchEvent(new CustomEvent("hc-chat-queue-loaded")); }
       });
   }
 
+  // Alerts for a new chat (in the queue or assigned) and a customer's message in a chat not in view: a short tone
+  // (can be switched off, remembered in this browser), the count in the tab title, and a desktop notification once
+  // the operator has allowed them.
+  var alerts = document.getElementById("hc-console-alerts");
+  var baseTitle = document.title;
+  var unread = {};
+  var known = waitingReferences();
+  var soundBox = alerts && alerts.querySelector("[data-alert-sound]");
+  var desktopButton = alerts && alerts.querySelector("[data-alert-desktop]");
+  var desktopState = alerts && alerts.querySelector("[data-alert-desktop-state]");
+  var audio = null;
+
+  function waitingReferences() {
+    return Array.prototype.map.call(document.querySelectorAll("#hc-chat-queue [data-waiting]"), function (row) { return row.dataset.waiting; });
+  }
+
+  function inView(panel) {
+    if (document.visibilityState !== "visible" || !panel) { return false; }
+    var box = panel.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
+  }
+
+  function updateTitle() {
+    var count = waitingReferences().length + Object.keys(unread).reduce(function (sum, reference) { return sum + unread[reference]; }, 0);
+    document.title = count > 0 ? "(" + count + ") " + baseTitle : baseTitle;
+  }
+
+  function beep() {
+    if (!soundBox || !soundBox.checked) { return; }
+    try {
+      var Context = window.AudioContext || window.webkitAudioContext;
+      audio = audio || new Context();
+      var tone = audio.createOscillator();
+      var volume = audio.createGain();
+      tone.frequency.value = 880;
+      volume.gain.value = 0.1;
+      tone.connect(volume);
+      volume.connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.15);
+    } catch (e) { /* no audio: the title and the notification still tell */ }
+  }
+
+  // The callers decide whether it is worth telling (a new chat, or a message in a chat not in view).
+  function notify(text, reference) {
+    beep();
+    updateTitle();
+    if (!window.Notification || Notification.permission !== "granted") { return; }
+    try {
+      var shown = new Notification(text, { tag: "hc-chat-" + (reference || "queue") });
+      shown.onclick = function () {
+        window.focus();
+        var panel = reference && document.querySelector('.chat-panel[data-reference="' + reference + '"]');
+        if (panel) { panel.scrollIntoView(); }
+      };
+    } catch (e) { /* some browsers allow notifications from service workers only */ }
+  }
+
+  function showDesktopState() {
+    if (!desktopButton) { return; }
+    var permission = window.Notification ? Notification.permission : "denied";
+    desktopButton.hidden = permission !== "default";
+    desktopState.textContent = permission === "granted" ? alerts.dataset.desktopOn : permission === "denied" ? alerts.dataset.desktopBlocked : "";
+  }
+
+  if (alerts) {
+    alerts.hidden = false;
+    soundBox.checked = localStorage.getItem("hc-agent-sound") !== "off";
+    soundBox.addEventListener("change", function () { localStorage.setItem("hc-agent-sound", soundBox.checked ? "on" : "off"); });
+    desktopButton.addEventListener("click", function () {
+      if (window.Notification) { Promise.resolve(Notification.requestPermission()).then(showDesktopState); }
+    });
+    showDesktopState();
+    updateTitle();
+  }
+
+  document.addEventListener("hc-chat-queue-loaded", function () {
+    var now = waitingReferences();
+    now.filter(function (reference) { return known.indexOf(reference) < 0; }).forEach(function (reference) {
+      if (alerts) { notify(alerts.dataset.newChat.replace("{0}", reference), null); }
+    });
+    known = now;
+    updateTitle();
+  });
+
+  document.addEventListener("hc-chat-message", function (event) {
+    var detail = event.detail;
+    if (!alerts || detail.message.kind !== "Customer" || !detail.panel.classList.contains("chat-panel") || inView(detail.panel)) { return; }
+    unread[detail.reference] = (unread[detail.reference] || 0) + 1;
+    notify(alerts.dataset.newMessage.replace("{0}", detail.reference), detail.reference);
+  });
+
+  function clearSeen() {
+    Object.keys(unread).forEach(function (reference) {
+      if (inView(document.querySelector('.chat-panel[data-reference="' + reference + '"]'))) { delete unread[reference]; }
+    });
+    updateTitle();
+  }
+
+  document.addEventListener("visibilitychange", clearSeen);
+  window.addEventListener("scroll", clearSeen, { passive: true });
+  window.addEventListener("focus", clearSeen);
+
   wireQueue();
   document.addEventListener("hc-chat-queue-changed", refreshQueue);
-  document.addEventListener("hc-chat-assigned", function (event) { addPanel(event.detail); });
+  document.addEventListener("hc-chat-assigned", function (event) {
+    if (alerts && !document.querySelector('.chat-panel[data-reference="' + event.detail + '"]')) { notify(alerts.dataset.assigned.replace("{0}", event.detail), event.detail); }
+    addPanel(event.detail);
+  });
   document.addEventListener("hc-chat-connected", function () { heartbeat(); refreshQueue(); });
   setInterval(heartbeat, 30000);
 })();

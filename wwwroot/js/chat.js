@@ -108,6 +108,10 @@
         renderText(body, message.text);
       }
       item.append(meta, body);
+      if (!pending) {
+        // New to this page (not the stored copy of what was just sent): the console's alerts listen for it.
+        document.dispatchEvent(new CustomEvent("hc-chat-message", { detail: { reference: this.reference, message: message, panel: this.root } }));
+      }
       if (mine && message.kind !== "Note") {
         var receipt = document.createElement("p");
         receipt.className = "receipt";
@@ -122,7 +126,7 @@
     this.saveOutbox();
     this.markReceipts();
     this.markRead();
-    if (message.kind === "System" && message.text === "closed" && !this.agent) {
+    if (message.kind === "System" && (message.text === "closed" || message.text === "left") && !this.agent) {
       // The chat ended: reload to offer the survey.
       setTimeout(function () { window.location.reload(); }, 800);
     }
@@ -214,6 +218,23 @@
       self.text.value = "";
       sessionStorage.removeItem(self.draftKey);
       self.send(pending).catch(function () { /* stays in the outbox; resent after reconnecting */ });
+    });
+    // Enter sends, Shift+Enter is a new line. While an input method composes (Japanese, Chinese), Enter confirms
+    // the conversion and must never send: isComposing, and keyCode 229 for browsers that end the composition first.
+    var composing = false;
+    this.text.addEventListener("compositionstart", function () { composing = true; });
+    this.text.addEventListener("compositionend", function () { composing = false; });
+    this.text.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.shiftKey || event.altKey || event.isComposing || composing || event.keyCode === 229) { return; }
+      event.preventDefault();
+      if (self.form.requestSubmit) { self.form.requestSubmit(); } else { self.form.dispatchEvent(new Event("submit", { cancelable: true })); }
+    });
+    Array.prototype.forEach.call(this.form.querySelectorAll("[data-enter-hint]"), function (hint) {
+      hint.hidden = false;
+      if (!hint.id) {
+        hint.id = self.text.id + "-enter";
+        self.text.setAttribute("aria-describedby", ((self.text.getAttribute("aria-describedby") || "") + " " + hint.id).trim());
+      }
     });
     var lastTyping = 0;
     this.text.addEventListener("input", function () {

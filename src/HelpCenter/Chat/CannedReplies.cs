@@ -27,23 +27,33 @@ public sealed class CannedReplies
         content.Reloaded += _ => Load();
     }
 
-    /// <summary>The replies in the chat's language with the placeholders filled in.</summary>
+    /// <summary>The replies in the chat's language with the placeholders filled in. A customer who gave no name gets
+    /// the entry's <c>unnamed</c> text when it has one, else <c>{customer}</c> becomes the language's polite default.</summary>
     public IReadOnlyList<CannedReply> For(Requests.SupportRequest request, string agent)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var customer = request.Name ?? request.Language switch
-        {
-            "en" => "customer",
-            "zh" => "客户",
-            _ => "お客",
-        };
+        var language = request.Language;
+        var customer = string.IsNullOrWhiteSpace(request.Name) ? UnnamedCustomer(language) : request.Name;
         return Volatile.Read(ref _entries)
-            .Where(e => e.Text.ContainsKey(request.Language))
-            .Select(e => new CannedReply(e.Id, e.Title.GetValueOrDefault(request.Language) ?? e.Id,
-                e.Text[request.Language].Replace("{customer}", customer, StringComparison.Ordinal).Replace("{agent}", agent, StringComparison.Ordinal)
-                    .Replace("{reference}", request.Reference, StringComparison.Ordinal)))
+            .Where(e => e.Text.ContainsKey(language))
+            .Select(e =>
+            {
+                var text = string.IsNullOrWhiteSpace(request.Name) && e.Unnamed.GetValueOrDefault(language) is { Length: > 0 } unnamed ? unnamed : e.Text[language];
+                return new CannedReply(e.Id, e.Title.GetValueOrDefault(language) ?? e.Id,
+                    text.Replace("{customer}", customer, StringComparison.Ordinal).Replace("{agent}", agent, StringComparison.Ordinal)
+                        .Replace("{reference}", request.Reference, StringComparison.Ordinal));
+            })
             .ToList();
     }
+
+    /// <summary>What <c>{customer}</c> becomes without a name: ja "お客" (the templates add 様), en "there" ("Hello there"),
+    /// zh nothing ("您好").</summary>
+    public static string UnnamedCustomer(string language) => language switch
+    {
+        "en" => "there",
+        "zh" => "",
+        _ => "お客",
+    };
 
     private void Load()
     {
@@ -76,6 +86,9 @@ public sealed class CannedReplies
         public Dictionary<string, string> Title { get; set; } = [];
 
         public Dictionary<string, string> Text { get; set; } = [];
+
+        /// <summary>The text to use instead when the customer gave no name, per language (optional).</summary>
+        public Dictionary<string, string> Unnamed { get; set; } = [];
     }
 }
 

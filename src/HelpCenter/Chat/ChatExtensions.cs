@@ -19,6 +19,8 @@ public static class ChatExtensions
         builder.Services.AddScoped<ChatTranscripts>();
         builder.Services.AddScoped<CustomerChat>();
         builder.Services.AddHostedService<ChatRetentionService>();
+        builder.Services.AddSingleton<ChatPresenceMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChatPresenceMonitor>());
         return builder;
     }
 

@@ -16,6 +16,10 @@ public sealed class ChatOptions
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>How often every instance checks for operators who went silent and hands their chats back to the queue.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan PresenceCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Handling time per chat used for the waiting estimate until enough chats were closed to measure it.</summary>
     [Range(1, 120)]
     public int DefaultChatMinutes { get; set; } = 6;

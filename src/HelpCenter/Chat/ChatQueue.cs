@@ -18,20 +18,30 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
     private const int HandlingTimeSample = 50;
     private readonly ChatOptions _options = options.Value;
 
-    /// <summary>Articles matching the first message, offered once before the chat joins the queue.</summary>
-    public IReadOnlyList<HelpCenter.Search.SearchHit> Suggestions(SupportRequest request)
+    /// <summary>Articles matching the first message, offered once before the chat joins the queue: only those the
+    /// customer has not already been shown (and so declined) in the contact flow that started the chat.</summary>
+    public async Task<IReadOnlyList<HelpCenter.Search.SearchHit>> SuggestionsAsync(SupportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _options.SuggestedArticles == 0
-            ? []
-            : search.Engine.Search(new HelpCenter.Search.SearchRequest(request.Description, request.Language, Limit: _options.SuggestedArticles)).Hits;
+        if (_options.SuggestedArticles == 0)
+        {
+            return [];
+        }
+
+        var declined = request.FlowId is { } flowId
+            ? Contact.ContactFlowService.Lines(await db.ContactFlows.AsNoTracking().Where(f => f.Id == flowId).Select(f => f.ShownSlugs).FirstOrDefaultAsync(cancellationToken))
+            : [];
+        return search.Engine.Search(new HelpCenter.Search.SearchRequest(request.Description, request.Language, Limit: _options.SuggestedArticles + declined.Count)).Hits
+            .Where(h => !declined.Contains(h.Slug))
+            .Take(_options.SuggestedArticles)
+            .ToList();
     }
 
     /// <summary>A new chat: articles are offered first when some match; otherwise it joins the queue at once.</summary>
     public async Task StartAsync(SupportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.QueuedAt is null && Suggestions(request).Count == 0)
+        if (request.QueuedAt is null && (await SuggestionsAsync(request, cancellationToken)).Count == 0)
         {
             await EnqueueAsync(request, cancellationToken);
         }
@@ -88,6 +98,29 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
             .Select(p => new OperatorLoad(p, p.IsOnline(now, _options.PresenceTimeout), p.IsReachable(now, _options.PresenceTimeout), active.GetValueOrDefault(p.UserId)))
             .OrderByDescending(o => o.Online).ThenBy(o => o.Presence.DisplayName, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>What a customer would get by starting a chat in <paramref name="language"/> now: operators online who
+    /// speak it, their free slots, the chats waiting before them and the wait estimate (0: at once; null: nobody online).</summary>
+    public async Task<ChatAvailability> AvailabilityAsync(string language, CancellationToken cancellationToken = default)
+    {
+        var operators = (await OperatorsAsync(cancellationToken)).Where(o => o.Online && o.Presence.LanguageList.Contains(language)).ToList();
+        var waiting = (await WaitingAsync(cancellationToken)).Count(r => r.Language == language);
+        var free = operators.Sum(o => Math.Max(0, _options.MaxConcurrentChats - o.ActiveChats));
+        if (operators.Count == 0)
+        {
+            return new ChatAvailability(0, 0, waiting, null);
+        }
+
+        if (free > waiting)
+        {
+            return new ChatAvailability(operators.Count, free, waiting, 0);
+        }
+
+        // The same estimate as a waiting customer's: place x handling time / the operators' slots.
+        var minutes = await HandlingMinutesAsync(cancellationToken);
+        var estimate = (int)Math.Ceiling((waiting + 1 - free) * minutes / (operators.Count * _options.MaxConcurrentChats));
+        return new ChatAvailability(operators.Count, free, waiting, Math.Max(1, estimate));
     }
 
     /// <summary>Where a waiting chat stands: its place among chats of the same language and a time estimate
@@ -222,7 +255,8 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
             return;
         }
 
-        await AddSystemMessageAsync(request, "closed", byName, cancellationToken, byId);
+        // "left": the customer ended it (the operator reads who did); "closed" otherwise.
+        await AddSystemMessageAsync(request, resolution == ChatResolutions.CustomerEnded ? "left" : "closed", byName, cancellationToken, byId);
         request.Status = RequestStatus.Solved;
         request.Resolution = resolution;
         request.UpdatedAt = clock.GetUtcNow();
@@ -274,7 +308,9 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
     {
         var updated = await db.Requests
             .Where(r => r.Id == requestId && r.AssignedToId == null && r.Status != RequestStatus.Solved)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AssignedToId, agent.UserId).SetProperty(r => r.AssignedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AssignedToId, agent.UserId).SetProperty(r => r.AssignedAt, now)
+                // The "new" badge follows the state: a chat an operator has is open.
+                .SetProperty(r => r.Status, r => r.Status == RequestStatus.New ? RequestStatus.Open : r.Status), cancellationToken);
         if (updated == 0)
         {
             return false;
@@ -298,23 +334,35 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
         }
 
         // Only chats the queue handed out (AssignedAt set): an email-style assignment from the request page stays.
-        var chats = await db.Requests
+        var chats = await db.Requests.AsNoTracking()
             .Where(r => r.Channel == RequestChannel.Chat && r.Status != RequestStatus.Solved && r.AssignedAt != null && gone.Contains(r.AssignedToId!))
+            .Select(r => new { r.Id, r.Reference, r.AssignedToId })
             .ToListAsync(cancellationToken);
+        var moved = 0;
+        var now = clock.GetUtcNow();
         foreach (var chat in chats)
         {
-            chat.AssignedToId = null;
-            chat.AssignedAt = null;
-            chat.QueuedAt ??= clock.GetUtcNow();
-        }
+            // Conditional: another instance (or a reassignment since the read) wins, and only the winner tells the
+            // customer. QueuedAt is kept, so the chat is back at its original place.
+            var updated = await db.Requests
+                .Where(r => r.Id == chat.Id && r.AssignedToId == chat.AssignedToId && r.Status != RequestStatus.Solved)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.AssignedToId, (string?)null).SetProperty(r => r.AssignedAt, (DateTimeOffset?)null)
+                    .SetProperty(r => r.QueuedAt, r => r.QueuedAt ?? now), cancellationToken);
+            if (updated == 0)
+            {
+                continue;
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var chat in chats)
-        {
+            if (db.ChangeTracker.Entries<SupportRequest>().FirstOrDefault(e => e.Entity.Id == chat.Id) is { } tracked)
+            {
+                await tracked.ReloadAsync(cancellationToken);
+            }
+
+            moved++;
             await NotifyStatusAsync(chat.Reference, null);
         }
 
-        return chats.Count;
+        return moved;
     }
 
     private async Task<Dictionary<string, int>> ActiveCountsAsync(CancellationToken cancellationToken) =>
@@ -347,6 +395,12 @@ public sealed class ChatQueue(HelpCenterDbContext db, RequestService requests, S
 
 public sealed record OperatorLoad(AgentPresence Presence, bool Online, bool Reachable, int ActiveChats);
 
+/// <summary>Live chat availability for one language, before the customer starts a chat.</summary>
+public sealed record ChatAvailability(int OperatorsOnline, int FreeSlots, int Waiting, int? EstimateMinutes)
+{
+    public bool Available => OperatorsOnline > 0;
+}
+
 public sealed record QueuePosition(int Place, int? EstimateMinutes, int OperatorsOnline);
 
 public enum ClaimResult
@@ -360,6 +414,9 @@ public enum ClaimResult
 public static class ChatResolutions
 {
     public const string SelfService = "self-service";
+
+    /// <summary>The customer pressed "end chat".</summary>
+    public const string CustomerEnded = "customer-ended";
 
     public static readonly IReadOnlyList<string> ForOperators = ["answered", "account-action", "escalated", "no-response", "other"];
 }

@@ -48,6 +48,13 @@ public sealed class CustomerChat(RequestService requests, ChatQueue queue, Conta
     /// <summary>"No, I want to talk to someone": the offered articles are declined and the chat joins the queue.</summary>
     public Task DeclineOfferAsync(SupportRequest chat, CancellationToken cancellationToken = default) => queue.EnqueueAsync(chat, cancellationToken);
 
+    /// <summary>The customer ends the chat (then the survey is offered); the operator's panel hears it live.</summary>
+    public Task EndAsync(SupportRequest chat, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        return queue.CloseAsync(chat, ChatResolutions.CustomerEnded, chat.UserId, chat.Name, cancellationToken);
+    }
+
     /// <summary>"Yes, an article answered it": the chat ends before it reaches an operator, counted as deflected.</summary>
     public async Task SolvedByArticleAsync(SupportRequest chat, string? slug, CancellationToken cancellationToken = default)
     {

@@ -96,6 +96,11 @@ public sealed class SupportRequest
 
     /// <summary>A chat that has ended: read-only.</summary>
     public bool IsEndedChat => Channel == RequestChannel.Chat && Status == RequestStatus.Solved;
+
+    /// <summary>Started as a chat: the question is also the conversation's first message, so a chat continued by email
+    /// shows it once (the timeline starts with the messages, not with the description).</summary>
+    public bool QuestionIsFirstMessage => Messages.Count > 0 && Messages.MinBy(m => m.Sequence) is { Kind: MessageKind.Customer } first
+        && first.ClientId?.StartsWith("first-", StringComparison.Ordinal) == true && first.Body == Description;
 }
 
 public enum RequestChannel

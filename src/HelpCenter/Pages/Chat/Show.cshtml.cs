@@ -195,6 +195,22 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         return Reload();
     }
 
+    /// <summary>"End chat": the conversation ends and the survey is offered.</summary>
+    public async Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (CanRead && Item.Status != RequestStatus.Solved)
+        {
+            await chat.EndAsync(Item, cancellationToken);
+        }
+
+        return Reload();
+    }
+
     /// <summary>The satisfaction survey shown once the chat is closed; answered once.</summary>
     public async Task<IActionResult> OnPostSurveyAsync([Bind(Prefix = nameof(Survey))] SurveyInput survey, CancellationToken cancellationToken)
     {
@@ -303,7 +319,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         CanRead = access.IsCustomerOf(request, User, HttpContext);
         Visible = CanRead ? request.Messages.Where(m => m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToList() : [];
         Status = await queue.StatusAsync(request, cancellationToken);
-        Suggestions = Status.Stage == ChatStage.Offered ? queue.Suggestions(request) : [];
+        Suggestions = Status.Stage == ChatStage.Offered ? await queue.SuggestionsAsync(request, cancellationToken) : [];
         Input.ClientId = Guid.NewGuid().ToString("N");
         Transcript.Email = Item.Email is "-" ? User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "" : Item.Email;
         return true;

@@ -16,6 +16,9 @@ public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, 
 
     public IReadOnlyList<ChannelStatus> Channels { get; private set; } = [];
 
+    /// <summary>Operators online for the flow's language, with free slots and the wait, shown before the customer commits.</summary>
+    public HelpCenter.Chat.ChatAvailability Chat { get; private set; } = new(0, 0, 0, null);
+
     /// <summary>Shown after "Get a reference code": the customer reads it out on the phone.</summary>
     [TempData]
     public string? PhoneReference { get; set; }
@@ -30,7 +33,14 @@ public sealed class ChannelsModel(ContactFlowService flows, ChannelHours hours, 
         // "I still need help" submits the question form, so what was typed travels even if no suggestion was asked for.
         await flows.SaveQuestionAsync(flow, content.Current.FindCategory(topic ?? "")?.Id, q, cancellationToken);
 
+        Chat = await chatQueue.AvailabilityAsync(flow.Language, cancellationToken);
         Channels = [.. ContactOptions.Channels.Select(hours.Status)];
+        if (!Chat.Available)
+        {
+            // Nobody can chat in this language now: email and callback come first (they carry the question too).
+            Channels = [.. Channels.OrderBy(c => c.Channel == RequestChannel.Chat)];
+        }
+
         return Page();
     }
 

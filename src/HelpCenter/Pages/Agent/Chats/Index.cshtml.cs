@@ -15,7 +15,7 @@ namespace HelpCenter.Pages.Agent.Chats;
 /// without, every action is a form and the page reloads.
 /// </summary>
 public sealed class IndexModel(ChatQueue queue, CannedReplies canned, RequestService requests, HelpCenterDbContext db, UserManager<ApplicationUser> users,
-    Microsoft.Extensions.Options.IOptions<ChatOptions> options) : PageModel
+    Microsoft.Extensions.Options.IOptions<ChatOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     public int MaxChats => options.Value.MaxConcurrentChats;
 
@@ -31,6 +31,7 @@ public sealed class IndexModel(ChatQueue queue, CannedReplies canned, RequestSer
     {
         var agent = await CurrentAsync();
         Presence = await queue.ReportPresenceAsync(agent.Id, agent.ShownName, null, null, cancellationToken);
+        DisplayName = agent.DisplayName;
         await LoadAsync(agent, cancellationToken);
     }
 
@@ -54,7 +55,10 @@ public sealed class IndexModel(ChatQueue queue, CannedReplies canned, RequestSer
         return Partial("_ChatPanel", PanelFor(request, agent));
     }
 
-    public async Task<IActionResult> OnPostPresenceAsync(PresenceStatus status, string[]? languages, CancellationToken cancellationToken)
+    /// <summary>The name customers see (also in canned replies), typed as the operator wants it; empty keeps the current one.</summary>
+    public string? DisplayName { get; private set; }
+
+    public async Task<IActionResult> OnPostPresenceAsync(PresenceStatus status, string[]? languages, string? displayName, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(status) || languages is { Length: > 3 })
         {
@@ -62,6 +66,22 @@ public sealed class IndexModel(ChatQueue queue, CannedReplies canned, RequestSer
         }
 
         var agent = await CurrentAsync();
+        var name = string.IsNullOrWhiteSpace(displayName) ? null : Infrastructure.PlainText.SingleLine(displayName);
+        if (name is { Length: > ApplicationUser.DisplayNameMaxLength })
+        {
+            ModelState.AddModelError("displayName", localizer["Validation.TooLong"]);
+            Presence = await queue.ReportPresenceAsync(agent.Id, agent.ShownName, null, null, cancellationToken);
+            DisplayName = displayName;
+            await LoadAsync(agent, cancellationToken);
+            return Page();
+        }
+
+        if (name is not null && name != agent.DisplayName)
+        {
+            agent.DisplayName = name;
+            await users.UpdateAsync(agent);
+        }
+
         await queue.ReportPresenceAsync(agent.Id, agent.ShownName, status, languages ?? [], cancellationToken);
         return RedirectToPage();
     }

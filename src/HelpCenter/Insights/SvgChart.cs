@@ -12,6 +12,9 @@ namespace HelpCenter.Insights;
 /// </summary>
 public static class SvgChart
 {
+    // Japanese labels stay readable in the source (the default encoder writes them as &#x...; references).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private const int Width = 720;
     private const int Height = 220;
     private const int Left = 44;
@@ -23,7 +26,7 @@ public static class SvgChart
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(points);
-        var encoder = HtmlEncoder.Default;
+        var encoder = Encoder;
         var max = points.Count == 0 ? 0 : points.Max(p => p.Value);
         var scale = NiceCeiling(max);
         var plotWidth = Width - Left - 8;

@@ -89,11 +89,11 @@ public sealed class SearchTests(MailFactory factory) : IClassFixture<MailFactory
         Assert.Equal(query, synonyms.Find("#Input_Query")!.GetAttribute("value"));
 
         var typed = rules + "出金手数料";
-        var tried = await HtmlPage.ParseAsync(await synonyms.SubmitAsync(editor, ".synonyms-form", new Dictionary<string, string> { ["Input.Rules"] = typed },
+        var tried = await HtmlPage.ParseAsync(await synonyms.SubmitAsync(editor, ".synonyms-form", new Dictionary<string, string> { ["Input.Rules"] = typed, ["Input.Query"] = query },
             "/editor/synonyms?handler=Try"));
         Assert.Contains("/ja/articles/withdrawal-fees", tried.FindAll(".try-results section")[1].InnerHtml, StringComparison.Ordinal);
 
-        var saved = await synonyms.SubmitAsync(editor, ".synonyms-form", new Dictionary<string, string> { ["Input.Rules"] = typed }, "/editor/synonyms?handler=Save");
+        var saved = await synonyms.SubmitAsync(editor, ".synonyms-form", new Dictionary<string, string> { ["Input.Rules"] = typed, ["Input.Query"] = query }, "/editor/synonyms?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var results = (await SearchAsync(query)).GetProperty("results").EnumerateArray().Select(r => r.GetProperty("slug").GetString()).ToList();

@@ -13,6 +13,8 @@ public static class InsightsExtensions
         builder.Services.AddScoped<ArticleInsights>();
         builder.Services.AddScoped<DeflectionReport>();
         builder.Services.AddScoped<SupportInsights>();
+        builder.Services.AddSingleton<RawEventRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RawEventRetention>());
 
         // Every insights page is for staff (agents see deflection and support); search and articles are the editors'.
         // Both conventions apply to those two pages, so they need Staff and Editor.

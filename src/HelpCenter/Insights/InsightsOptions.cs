@@ -11,8 +11,8 @@ public sealed class InsightsOptions
     [Range(10, 10_000)]
     public int RowsPerTable { get; set; } = 50;
 
-    /// <summary>Days raw analytics events (searches, article views, contact flows) are kept; daily aggregates are kept
-    /// longer. 0 keeps them for ever.</summary>
+    /// <summary>Days raw analytics events (searches, article views, contact flows) are kept; 0 keeps them for ever.
+    /// The pages look back at most 90 days.</summary>
     [Range(0, 3650)]
     public int RawEventRetentionDays { get; set; } = 400;
 }

@@ -125,6 +125,27 @@ public sealed class SearchTests(MailFactory factory) : IClassFixture<MailFactory
         Assert.DoesNotContain(nav.FindAll(".tabs a"), a => a.GetAttribute("href") == "/insights/search");
     }
 
+    [Fact]
+    public async Task RetentionDeletesRawEventsOlderThan400DaysOnly()
+    {
+        await SeedAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+            db.SearchLogs.Add(new SearchLog { Key = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow.AddDays(-401), Query = "とても古い", Language = "ja", Source = "page", SessionId = "x" });
+            db.ArticleViews.Add(new ArticleView { VisitorId = "x", Slug = "password-reset", Language = "ja", At = DateTimeOffset.UtcNow.AddDays(-401) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2, await factory.Services.GetRequiredService<HelpCenter.Insights.RawEventRetention>().RunOnceAsync());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+            Assert.Contains(db.SearchLogs, s => s.Query == "古い検索");
+            Assert.DoesNotContain(db.SearchLogs, s => s.Query == "とても古い");
+        }
+    }
+
     private async Task<JsonElement> SearchAsync(string query)
     {
         var response = await factory.CreateClient().GetAsync(new Uri("/api/search?lang=ja&q=" + Uri.EscapeDataString(query), UriKind.Relative));

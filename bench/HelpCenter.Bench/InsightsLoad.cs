@@ -8,7 +8,7 @@ namespace HelpCenter.Bench;
 /// <summary>
 /// <c>bench insights</c>: starts the site on a fresh database, seeds it with a year's worth of analytics (1,000,000
 /// searches, 1,000,000 article views, 100,000 contact flows, 50,000 chats with their messages, spread over the last
-/// 120 days), signs in as the admin and times every insights page for each period (7, 30, 90 days) through HTTP:
+/// 120 days, in time order as a site writes them), signs in as the admin and times every insights page for each period (7, 30, 90 days) through HTTP:
 /// the time a reader waits, rendering included. Rows are written with SQL straight into the site's SQLite file (in
 /// the form EF Core writes them), which is what the analytics writer would have produced.
 /// </summary>
@@ -71,7 +71,8 @@ public static class InsightsLoad
     {
         var random = new Random(17);
         var now = DateTimeOffset.UtcNow;
-        DateTimeOffset Recent() => now.AddSeconds(-random.NextDouble() * 120 * 86400);
+        // Events arrive in time order (the analytics writer appends them), so row ids follow time as on a real site.
+        DateTimeOffset InOrder(int i, int count) => now.AddSeconds(-120 * 86400 * (1 - (i + random.NextDouble()) / count));
         string Language() => random.Next(10) switch { < 7 => "ja", < 9 => "en", _ => "zh" };
         string Visitor() => "v" + random.Next(300_000).ToString(CultureInfo.InvariantCulture);
 
@@ -112,12 +113,12 @@ public static class InsightsLoad
         }
 
         Insert("INSERT INTO SearchLogs (Key, CreatedAt, Query, Language, Category, ResultCount, Source, SessionId, ClickedSlug, ClickedRank) VALUES ($p0, $p1, $p2, $p3, NULL, $p4, 'page', $p5, $p6, $p7)",
-            searches, (p, _) =>
+            searches, (p, i) =>
             {
                 var results = random.Next(10) == 0 ? 0 : random.Next(1, 40);
                 var clicked = results > 0 && random.Next(10) < 6;
                 p[0].Value = Guid.NewGuid().ToString().ToUpperInvariant();
-                p[1].Value = Stored(Recent());
+                p[1].Value = Stored(InOrder(i, searches));
                 p[2].Value = Query();
                 p[3].Value = Language();
                 p[4].Value = results;
@@ -126,19 +127,19 @@ public static class InsightsLoad
                 p[7].Value = clicked ? random.Next(1, 6) : DBNull.Value;
             }, 8);
 
-        Insert("INSERT INTO ArticleViews (VisitorId, Slug, Language, At) VALUES ($p0, $p1, $p2, $p3)", views, (p, _) =>
+        Insert("INSERT INTO ArticleViews (VisitorId, Slug, Language, At) VALUES ($p0, $p1, $p2, $p3)", views, (p, i) =>
         {
             p[0].Value = Visitor();
             p[1].Value = slugs[random.Next(slugs.Length)];
             p[2].Value = Language();
-            p[3].Value = Stored(Recent());
+            p[3].Value = Stored(InOrder(i, views));
         }, 4);
 
         var channels = new[] { "Email", "Chat", "Callback", "Phone" };
         Insert("INSERT INTO ContactFlows (Id, VisitorId, Language, Topic, StartPage, StartedAt, ShownSlugs, OpenedSlugs, SolvedAt, EscalatedAt, EscalatedChannel) " +
-            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", flows, (p, _) =>
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", flows, (p, i) =>
         {
-            var started = Recent();
+            var started = InOrder(i, flows);
             var outcome = random.Next(10);
             p[0].Value = Guid.NewGuid().ToString().ToUpperInvariant();
             p[1].Value = Visitor();
@@ -158,7 +159,7 @@ public static class InsightsLoad
             "QueuedAt, AssignedAt, Resolution, SurveyRating, CreatedAt, UpdatedAt) VALUES ($p0, $p1, 'Chat', 'Normal', $p2, 'account', $p3, 'bench@example.com', 'bench', '[]', 0, 0, " +
             "$p4, $p5, $p6, $p7, $p8, $p8)", chats, (p, i) =>
         {
-            var created = Recent();
+            var created = InOrder(i, chats);
             var solved = random.Next(20) != 0;
             p[0].Value = requestBase + i;
             p[1].Value = "HC-BENCH-" + i.ToString(CultureInfo.InvariantCulture);
@@ -176,7 +177,7 @@ public static class InsightsLoad
             p[0].Value = request;
             p[1].Value = i % 3 + 1;
             p[2].Value = i % 3 == 1 ? "Agent" : "Customer";
-            p[3].Value = Stored(now.AddSeconds(-random.NextDouble() * 120 * 86400));
+            p[3].Value = Stored(InOrder(i / 3, chats).AddMinutes(i % 3 * 2));
         }, 4);
 
         using var analyze = connection.CreateCommand();

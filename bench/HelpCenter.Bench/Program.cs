@@ -6,6 +6,7 @@ using HelpCenter.Bench;
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20] [--busy-core]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-faults [--customers 500] [--operators 20] [--messages 20] [--kills 3]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- pages       [--rounds 3] [--seconds 10] [--articles 10000]
+// dotnet run -c Release --project bench/HelpCenter.Bench -- insights    [--searches 1000000] [--views 1000000] [--flows 100000] [--chats 50000] [--rounds 5]
 //   (these three start the site from src/HelpCenter/bin/Release: build it first with dotnet build -c Release src/HelpCenter)
 var command = args.FirstOrDefault() ?? "";
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -19,6 +20,8 @@ return command switch
     "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, args.Contains("--busy-core"), Console.Out),
     "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), busyCore: false, Console.Out),
     "pages" => await PageLoad.RunAsync(Count("--rounds", 3), Count("--seconds", 10), Count("--articles", 10000), Console.Out),
+    "insights" => await InsightsLoad.RunAsync(Count("--searches", 1_000_000), Count("--views", 1_000_000), Count("--flows", 100_000), Count("--chats", 50_000),
+        Count("--rounds", 5), Console.Out),
     "relay-server" => await RelayHub.RunAsync(Count("--port", 5099)),
     _ => Usage(),
 };
@@ -54,7 +57,7 @@ static int Explain(string query, string lang, bool icu)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load [--busy-core] | chat-faults [--kills N] | pages [--rounds N] [--seconds N] [--articles N]");
+    Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load [--busy-core] | chat-faults [--kills N] | pages [--rounds N] [--seconds N] [--articles N] | insights [--searches N] [--views N] [--flows N] [--chats N] [--rounds N]");
     return 2;
 }
 

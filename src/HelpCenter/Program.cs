@@ -9,6 +9,7 @@ using HelpCenter.Feedback;
 using HelpCenter.Health;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
+using HelpCenter.Insights;
 using HelpCenter.Localization;
 using HelpCenter.Mail;
 using HelpCenter.Requests;
@@ -40,6 +41,7 @@ builder.AddArticles();
 builder.AddFeedback();
 builder.AddSearch();
 builder.AddEditor();
+builder.AddInsights();
 builder.AddHealth();
 
 var app = builder.Build();

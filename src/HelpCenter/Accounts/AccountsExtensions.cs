@@ -91,7 +91,8 @@ public static class AccountsExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Agent, policy => policy.RequireRole(Roles.Agent, Roles.Admin).RequireClaim(HelpCenterClaimsFactory.TwoFactorClaim))
             .AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin).RequireClaim(HelpCenterClaimsFactory.TwoFactorClaim))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin).RequireClaim(HelpCenterClaimsFactory.TwoFactorClaim));
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin).RequireClaim(HelpCenterClaimsFactory.TwoFactorClaim))
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Agent, Roles.Editor, Roles.Admin).RequireClaim(HelpCenterClaimsFactory.TwoFactorClaim));
 
         if (settings.OpenIdConnect.Enabled)
         {

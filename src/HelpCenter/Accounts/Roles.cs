@@ -20,4 +20,7 @@ public static class Policies
     public const string Agent = "Agent";
     public const string Editor = "Editor";
     public const string Admin = "Admin";
+
+    /// <summary>Any staff role: Agent, Editor or Admin (the support insights).</summary>
+    public const string Staff = "Staff";
 }

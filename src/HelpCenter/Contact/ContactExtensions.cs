@@ -16,7 +16,6 @@ public static class ContactExtensions
         builder.Services.AddScoped<RequestContextBuilder>();
         builder.Services.AddSingleton<VisitorHistory>();
         builder.Services.AddScoped<ContactRequests>();
-        builder.Services.AddScoped<DeflectionReport>();
         builder.Services.AddScoped<MostRead>();
         return builder;
     }

@@ -86,6 +86,7 @@ internal sealed class ContactFlowConfiguration : IEntityTypeConfiguration<Contac
         builder.Property(f => f.EscalatedChannel).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(f => f.StartedAt);
         builder.HasIndex(f => f.VisitorId);
+        builder.HasIndex(f => f.EscalatedAt);
     }
 
     public void Configure(EntityTypeBuilder<ArticleView> builder)
@@ -94,5 +95,6 @@ internal sealed class ContactFlowConfiguration : IEntityTypeConfiguration<Contac
         builder.Property(v => v.Slug).HasMaxLength(100);
         builder.Property(v => v.Language).HasMaxLength(8);
         builder.HasIndex(v => new { v.VisitorId, v.Id });
+        builder.HasIndex(v => v.At);
     }
 }

@@ -24,6 +24,9 @@ public sealed class ArticleFeedback
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When an editor marked the comment as dealt with (insights' "done"); a new comment clears it.</summary>
+    public DateTimeOffset? CommentDoneAt { get; set; }
 }
 
 internal sealed class ArticleFeedbackConfiguration : IEntityTypeConfiguration<ArticleFeedback>
@@ -35,5 +38,6 @@ internal sealed class ArticleFeedbackConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(f => f.VisitorId).HasMaxLength(64);
         builder.Property(f => f.Comment).HasMaxLength(ArticleFeedback.CommentMaxLength);
         builder.HasIndex(f => new { f.Language, f.Slug, f.VisitorId }).IsUnique();
+        builder.HasIndex(f => f.UpdatedAt);
     }
 }

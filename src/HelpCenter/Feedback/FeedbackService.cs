@@ -38,6 +38,12 @@ public sealed class FeedbackService(HelpCenterDbContext db, TimeProvider clock)
             }
 
             vote.Helpful = helpful;
+            if (comment is not null && comment != vote.Comment)
+            {
+                // A new comment is new work for the editors.
+                vote.CommentDoneAt = null;
+            }
+
             vote.Comment = comment ?? vote.Comment;
             vote.UpdatedAt = now;
             try

@@ -181,6 +181,7 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.Name).HasMaxLength(100);
         builder.Property(r => r.Description).HasMaxLength(SupportRequest.DescriptionMaxLength);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => r.UserId);
         builder.Property(r => r.AccountNumber).HasMaxLength(16);
         builder.Property(r => r.TransactionIds).HasMaxLength(1000);

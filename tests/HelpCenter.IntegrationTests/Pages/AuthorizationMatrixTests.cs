@@ -208,9 +208,22 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
             return role == Roles.Admin ? 200 : 403;
         }
 
+        if (url == "/agent/deflection")
+        {
+            // Moved to /insights/deflection: a permanent redirect for the staff who may see it.
+            return role is Roles.Agent or Roles.Admin ? 301 : 403;
+        }
+
         if (url.StartsWith("/agent", StringComparison.Ordinal))
         {
             return role is Roles.Agent or Roles.Admin ? 200 : 403;
+        }
+
+        if (url.StartsWith("/insights", StringComparison.Ordinal))
+        {
+            // Search and articles are the editors'; deflection and support every staff member's; /insights sends each to the first.
+            var allowed = url is "/insights/search" or "/insights/articles" ? role is Roles.Editor or Roles.Admin : role is Roles.Agent or Roles.Editor or Roles.Admin;
+            return !allowed ? 403 : url == "/insights" ? 302 : 200;
         }
 
         if (url.StartsWith("/editor", StringComparison.Ordinal))
@@ -237,7 +250,8 @@ public sealed class AuthorizationMatrixTests(MailFactory factory) : IClassFixtur
 
     private static bool NeedsSignIn(string url) =>
         url.StartsWith("/account/manage", StringComparison.Ordinal) || url.StartsWith("/account/security/", StringComparison.Ordinal) || url == "/requests"
-        || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/agent", StringComparison.Ordinal) || url.StartsWith("/editor", StringComparison.Ordinal);
+        || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/agent", StringComparison.Ordinal) || url.StartsWith("/editor", StringComparison.Ordinal)
+        || url.StartsWith("/insights", StringComparison.Ordinal);
 
     /// <summary>A chat owned by the customer, so that request and chat pages have a real reference.</summary>
     public static async Task<string> CreateRequestAsync(IServiceProvider services, string customerId)

@@ -41,6 +41,8 @@ public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> op
 
     public DbSet<Articles.ContentVersion> ContentVersions => Set<Articles.ContentVersion>();
 
+    public DbSet<Insights.DismissedQuery> DismissedQueries => Set<Insights.DismissedQuery>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

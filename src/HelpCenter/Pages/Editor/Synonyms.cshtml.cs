@@ -43,13 +43,26 @@ public sealed class SynonymsModel(SynonymEditing synonyms, IStringLocalizer<Loca
         public string? Query { get; set; }
     }
 
-    public async Task OnGetAsync(string? lang, CancellationToken cancellationToken)
+    /// <summary>With <paramref name="query"/> (insights' "add synonym"): the query is tried against the rules in use,
+    /// and starts a new rule at the end of the box for the editor to complete.</summary>
+    public async Task OnGetAsync(string? lang, string? query, CancellationToken cancellationToken)
     {
         var (text, version) = await synonyms.LoadAsync(cancellationToken);
         Input.Language = lang is "all" || Languages.IsSupported(lang) ? lang! : Languages.Default;
         Input.Rules = SynonymEditing.Section(text, Input.Language);
         Input.Version = version;
+        query = query?.Trim();
+        if (!string.IsNullOrEmpty(query) && query.Length <= 200 && Input.Language != "all")
+        {
+            Input.Query = query;
+            Input.Rules = Input.Rules.TrimEnd('\n') + "\n" + query + " => ";
+            Before = After = synonyms.Try(query, Input.Language, text).Before;
+            Prefilled = true;
+        }
     }
+
+    /// <summary>The page was opened from insights with a query: the rules box ends with the rule to complete.</summary>
+    public bool Prefilled { get; private set; }
 
     public async Task<IActionResult> OnPostTryAsync([Bind(Prefix = "Input")] InputModel input, CancellationToken cancellationToken)
     {

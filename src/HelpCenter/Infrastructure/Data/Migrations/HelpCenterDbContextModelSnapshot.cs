@@ -579,6 +579,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("VisitorId", "Id");
 
                     b.ToTable("ArticleViews");
@@ -646,6 +648,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EscalatedAt");
+
                     b.HasIndex("StartedAt");
 
                     b.HasIndex("VisitorId");
@@ -661,6 +665,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CommentDoneAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -689,10 +696,44 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Language", "Slug", "VisitorId")
                         .IsUnique();
 
                     b.ToTable("ArticleFeedback");
+                });
+
+            modelBuilder.Entity("HelpCenter.Insights.DismissedQuery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Key")
+                        .IsUnique();
+
+                    b.ToTable("DismissedQueries");
                 });
 
             modelBuilder.Entity("HelpCenter.Requests.RequestMessage", b =>
@@ -873,6 +914,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();

@@ -24,9 +24,14 @@ public sealed class NewModel(ArticleWorkflow workflow, ContentStore content, Hel
     /// <summary>The original this translation starts from.</summary>
     public ArticleRevision? Original { get; private set; }
 
-    public async Task OnGetAsync(string? lang, int? from, CancellationToken cancellationToken)
+    /// <summary><paramref name="title"/> is a working title (insights' "write an article" passes the failed query).</summary>
+    public async Task OnGetAsync(string? lang, int? from, string? title, CancellationToken cancellationToken)
     {
         Input.Language = Languages.IsSupported(lang) ? lang! : Languages.Default;
+        if (!string.IsNullOrWhiteSpace(title) && from is null)
+        {
+            Input.Title = title.Trim().Length > 200 ? title.Trim()[..200] : title.Trim();
+        }
         if (from is not null)
         {
             Original = await db.ArticleRevisions.AsNoTracking().Include(r => r.Article)

@@ -2,7 +2,7 @@ using HelpCenter.Accounts;
 using HelpCenter.IntegrationTests.Mail;
 using HelpCenter.IntegrationTests.Pages.Account;
 
-namespace HelpCenter.IntegrationTests.Pages.Agent;
+namespace HelpCenter.IntegrationTests.Pages.Insights;
 
 /// <summary>The funnel on a fresh database, so that the counts are exactly this test's flows.</summary>
 public sealed class DeflectionTests(MailFactory factory) : IClassFixture<MailFactory>
@@ -31,13 +31,21 @@ public sealed class DeflectionTests(MailFactory factory) : IClassFixture<MailFac
 
         var agent = new AccountClient(factory);
         await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
-        var report = await HtmlPage.GetAsync(agent.Http, "/agent/deflection");
+        var report = await HtmlPage.GetAsync(agent.Http, "/insights/deflection");
         Assert.Equal("4", report.Find("[data-testid=started]")!.TextContent);
         Assert.Equal("2", report.Find("[data-testid=solved]")!.TextContent);
         Assert.Equal("1", report.Find("[data-testid=escalated]")!.TextContent);
 
+        Assert.Equal("1", report.Find("[data-testid=came-back]")!.TextContent);
+
         // (2 solved - 1 came back) / 4 started.
         Assert.Contains("25", report.Find("[data-testid=rate]")!.TextContent, StringComparison.Ordinal);
+
+        // By language: every flow was Japanese; the old address leads here.
+        var ja = report.FindAll("#hc-table-languages tbody tr").Single();
+        Assert.Equal(["ja", "4", "2", "1", "1", "25.0%"], new[] { 0, 1, 4, 5, 6, 7 }.Select(i => ja.Children[i].TextContent.Trim()));
+        var moved = await agent.Http.GetAsync(new Uri("/agent/deflection", UriKind.Relative));
+        Assert.Equal("/insights/deflection", moved.Headers.Location!.OriginalString);
     }
 
     private static async Task<string> StartAsync(HttpClient client, string? question)

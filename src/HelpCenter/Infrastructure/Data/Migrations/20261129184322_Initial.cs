@@ -38,7 +38,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     Helpful = table.Column<bool>(type: "INTEGER", nullable: false),
                     Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CommentDoneAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -210,6 +211,22 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContentVersion", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DismissedQueries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DismissedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DismissedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DismissedQueries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -589,6 +606,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleFeedback_UpdatedAt",
+                table: "ArticleFeedback",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArticleImages_ArticleId",
                 table: "ArticleImages",
                 column: "ArticleId");
@@ -604,6 +626,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 table: "Articles",
                 columns: new[] { "Language", "Slug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleViews_At",
+                table: "ArticleViews",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleViews_VisitorId_Id",
@@ -663,6 +690,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 columns: new[] { "SubjectId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactFlows_EscalatedAt",
+                table: "ContactFlows",
+                column: "EscalatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContactFlows_StartedAt",
                 table: "ContactFlows",
                 column: "StartedAt");
@@ -671,6 +703,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 name: "IX_ContactFlows_VisitorId",
                 table: "ContactFlows",
                 column: "VisitorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DismissedQueries_Language_Key",
+                table: "DismissedQueries",
+                columns: new[] { "Language", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_KnownBrowser_UserId_BrowserHash",
@@ -694,6 +732,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 name: "IX_Requests_Channel_Status_AssignedToId",
                 table: "Requests",
                 columns: new[] { "Channel", "Status", "AssignedToId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_CreatedAt",
+                table: "Requests",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_IdempotencyKey",
@@ -788,6 +831,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ContentVersion");
+
+            migrationBuilder.DropTable(
+                name: "DismissedQueries");
 
             migrationBuilder.DropTable(
                 name: "KnownBrowser");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelpCenter.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HelpCenterDbContext))]
-    [Migration("20261129183931_Initial")]
+    [Migration("20261129184322_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -582,6 +582,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("VisitorId", "Id");
 
                     b.ToTable("ArticleViews");
@@ -649,6 +651,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EscalatedAt");
+
                     b.HasIndex("StartedAt");
 
                     b.HasIndex("VisitorId");
@@ -664,6 +668,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CommentDoneAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -692,10 +699,44 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Language", "Slug", "VisitorId")
                         .IsUnique();
 
                     b.ToTable("ArticleFeedback");
+                });
+
+            modelBuilder.Entity("HelpCenter.Insights.DismissedQuery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Key")
+                        .IsUnique();
+
+                    b.ToTable("DismissedQueries");
                 });
 
             modelBuilder.Entity("HelpCenter.Requests.RequestMessage", b =>
@@ -876,6 +917,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();

@@ -1,0 +1,63 @@
+using HelpCenter.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HelpCenter.Insights;
+
+/// <summary>
+/// Deletes raw analytics events (searches, article views, contact flows) older than
+/// <see cref="InsightsOptions.RawEventRetentionDays"/>, a minute after start and then daily. Requests, chats and votes
+/// are not analytics events and are never deleted here.
+/// </summary>
+public sealed class RawEventRetention(IServiceScopeFactory scopes, IOptions<InsightsOptions> options, TimeProvider time, ILogger<RawEventRetention> logger)
+    : BackgroundService
+{
+    /// <summary>Deletes what is past retention now; returns the rows deleted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var days = options.Value.RawEventRetentionDays;
+        if (days == 0)
+        {
+            return 0;
+        }
+
+        var cutoff = InsightsSql.Stored(time.GetUtcNow().AddDays(-days));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+
+        // Text comparison of stored UTC times (see InsightsSql); the tables are fixed names, the cutoff a parameter.
+        var deleted = await db.Database.ExecuteSqlAsync($"DELETE FROM SearchLogs WHERE CreatedAt < {cutoff}", cancellationToken)
+            + await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleViews WHERE At < {cutoff}", cancellationToken)
+            + await db.Database.ExecuteSqlAsync($"DELETE FROM ContactFlows WHERE StartedAt < {cutoff}", cancellationToken);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} analytics events older than {Days} days", deleted, days);
+        }
+
+        return deleted;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
+            using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
+            do
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Deleting old analytics events failed; trying again tomorrow");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

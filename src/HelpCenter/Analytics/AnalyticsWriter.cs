@@ -14,6 +14,8 @@ namespace HelpCenter.Analytics;
 public sealed class AnalyticsWriter(AnalyticsQueue queue, IServiceScopeFactory scopes, IOptions<AnalyticsOptions> options,
     ILogger<AnalyticsWriter> logger) : BackgroundService
 {
+    // Not disposed: the host may stop (and flush) after disposing its services, and a SemaphoreSlim whose wait handle
+    // is never used holds nothing to release.
     private readonly SemaphoreSlim _writing = new(1, 1);
 
     /// <summary>Batches written, and when the last one was (for the health report).</summary>
@@ -37,12 +39,6 @@ public sealed class AnalyticsWriter(AnalyticsQueue queue, IServiceScopeFactory s
     {
         await base.StopAsync(cancellationToken);
         await FlushAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _writing.Dispose();
-        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

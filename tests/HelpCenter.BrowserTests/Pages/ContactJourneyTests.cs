@@ -58,7 +58,9 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         await agent.GotoAsync("/agent");
         await agent.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Assertions.Expect(agent.Locator(".request-facts")).ToContainTextAsync("/ja/articles/crypto-withdrawal");
-        await Assertions.Expect(agent.Locator(".request-facts")).ToContainTextAsync("ja/crypto-withdrawal");
+        // The article read before asking is shown by its title, linked (issue 14, item 11), not as "ja/crypto-withdrawal".
+        await Assertions.Expect(agent.Locator(".request-facts .context-articles")
+            .GetByRole(AriaRole.Link, new() { Name = "暗号資産を送付（出庫）する方法" })).ToHaveAttributeAsync("href", "/ja/articles/crypto-withdrawal");
         await Assertions.Expect(agent.Locator(".request-facts")).ToContainTextAsync("WD-0123456789");
         await BrowserFixture.ScreenshotAsync(agent, "agent-request-ja");
         await agent.GetByLabel("記事を探してリンクを挿入").FillAsync("出金");

@@ -131,7 +131,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
     }
 
     [Fact]
-    public async Task CallbackFormAgreesWithTheContactArticleOnLanguagesAndTheEightDigitCustomerId()
+    public async Task CallbackFormAgreesWithTheContactArticleAndTheConfirmationSaysNumberWindowAndWhen()
     {
         var client = factory.CreateBrowserLikeClient("en");
         var article = await HtmlPage.GetAsync(client, "/en/articles/contact-hours");
@@ -167,6 +167,13 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
             ["Input.Description"] = "Please call me",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        // The confirmation says which number will be called, in which window and when.
+        var confirmation = await HtmlPage.GetAsync(client, created.Headers.Location!.OriginalString);
+        Assert.Equal("+819012345678", confirmation.Find(".callback-summary .callback-phone")!.TextContent.Trim());
+        Assert.Equal("Morning (10:00–12:00)", confirmation.Find(".callback-summary .callback-window")!.TextContent.Trim());
+        Assert.Matches("^(Today, in the window you chose|From .+ JST, in the window you chose)", confirmation.Find(".callback-summary .callback-when")!.TextContent.Trim());
+
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
         var request = await db.Requests.SingleAsync(r => r.Email == "callback-en@example.com");

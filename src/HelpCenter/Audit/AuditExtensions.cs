@@ -6,6 +6,7 @@ public static class AuditExtensions
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AuditText>();
         return builder;
     }
 }

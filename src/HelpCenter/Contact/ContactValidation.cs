@@ -55,6 +55,12 @@ public static class ContactValidation
         }
 
         var text = Fold(input).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        if (text.Length == 8 && text.All(char.IsAsciiDigit))
+        {
+            // The articles ask for the "8-digit customer ID": the digits alone are the same account.
+            text = "LX" + text;
+        }
+
         if (text.Length != 10 || !text.StartsWith("LX", StringComparison.Ordinal) || !text[2..].All(char.IsAsciiDigit))
         {
             return false;

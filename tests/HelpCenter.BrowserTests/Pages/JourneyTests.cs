@@ -38,10 +38,13 @@ public sealed class JourneyTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/en/articles/two-factor-setup");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("How to set up two-factor authentication");
 
-        await page.GetByLabel("Yes").CheckAsync();
-        await page.GetByLabel("Comment (optional)").FillAsync("Clear steps, thanks.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        // One click records the vote (issue 14 item 23: the former choose-then-send form was two steps); the comment comes after.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you for your feedback.");
+        await page.GetByLabel("Comment (optional)").FillAsync("Clear steps, thanks.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send comment" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you for your feedback.");
+        await Assertions.Expect(page.GetByLabel("Comment (optional)")).ToHaveValueAsync("Clear steps, thanks.");
         await BrowserFixture.ScreenshotAsync(page, "article-en-voted");
 
         // The choice is remembered: the home page now opens in English although the browser asks for Japanese.

@@ -38,6 +38,8 @@ public sealed class ContactValidationTests
     [InlineData("lx12345678", "LX12345678")]
     [InlineData("ＬＸ１２３４５６７８", "LX12345678")]
     [InlineData(" LX-1234 5678 ", "LX12345678")]
+    [InlineData("12345678", "LX12345678")]
+    [InlineData("１２３４５６７８", "LX12345678")]
     public void AccountNumbersAreNormalised(string input, string expected)
     {
         Assert.True(ContactValidation.TryNormalizeAccountNumber(input, out var normalized));
@@ -47,6 +49,8 @@ public sealed class ContactValidationTests
 
     [Theory]
     [InlineData("LX1234567")]
+    [InlineData("1234567")]
+    [InlineData("123456789")]
     [InlineData("AB12345678")]
     [InlineData("LX12345678X")]
     [InlineData("😀")]

@@ -36,6 +36,14 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback) : 
     /// <summary>This visitor's earlier answer, if any.</summary>
     public bool? PreviousVote { get; private set; }
 
+    /// <summary>The comment box comes after the vote (or with a rejected submission, so nothing typed is lost): the
+    /// first step is one click on yes or no.</summary>
+    public bool ShowComment => PreviousVote is not null || HttpMethods.IsPost(Request.Method);
+
+    /// <summary>"No" offers the contact flow with this article as its starting page (as the floating launcher does)
+    /// and its category as the topic.</summary>
+    public string ContactUrl => Url.Page("/Contact/Index", new { from = $"/{Lang}/articles/{Article.Slug}", topic = Article.CategoryId })!;
+
     /// <summary>The vote was just stored (shown once). Read from TempData by hand: a [TempData] property would write its
     /// cookie on every view and make every article page uncacheable.</summary>
     public bool FeedbackSaved { get; private set; }
@@ -70,9 +78,12 @@ public sealed class ShowModel(ContentStore content, FeedbackService feedback) : 
 
         // The view is recorded by the page's beacon image (the page may come from the shared cache). Only a browser
         // that has voted somewhere gets its earlier vote looked up, and such a page is never cached.
-        if (Request.Cookies.ContainsKey(FeedbackService.VotedCookie) && VisitorCookie.Existing(HttpContext) is { } visitor)
+        if (Request.Cookies.ContainsKey(FeedbackService.VotedCookie) && VisitorCookie.Existing(HttpContext) is { } visitor
+            && await feedback.FindAsync(Article.Language, Article.Slug, visitor, cancellationToken) is { } previous)
         {
-            PreviousVote = (await feedback.FindAsync(Article.Language, Article.Slug, visitor, cancellationToken))?.Helpful;
+            PreviousVote = previous.Helpful;
+            Input.Helpful = previous.Helpful;
+            Input.Comment = previous.Comment;
         }
 
         return Page();

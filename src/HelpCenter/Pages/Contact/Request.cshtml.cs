@@ -37,6 +37,10 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
 
     public bool IsCallback => Channel == "callback";
 
+    /// <summary>The languages callbacks are made in: the contact article (content/*/other/contact-hours.md) says Japanese
+    /// only, and the form offers no more than it says.</summary>
+    public static readonly IReadOnlyList<string> CallbackLanguages = ["ja"];
+
     public sealed class InputModel
     {
         [StringLength(100, ErrorMessage = "Validation.TooLong")]
@@ -78,7 +82,7 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
 
         Input.Description = flow.Question ?? "";
         Input.SubmissionId = Guid.NewGuid().ToString("N");
-        Input.CallbackLanguage = Languages.Current;
+        Input.CallbackLanguage = CallbackLanguages.Contains(Languages.Current) ? Languages.Current : CallbackLanguages[0];
         Input.CallbackWindow = "any";
         if (await users.GetUserAsync(User) is { } user)
         {
@@ -121,9 +125,9 @@ public sealed class RequestModel(ContactFlowService flows, ContactRequests conta
                 ModelState.AddModelError("Input.CallbackWindow", localizer["Validation.Required"]);
             }
 
-            if (!Languages.IsSupported(Input.CallbackLanguage))
+            if (!CallbackLanguages.Contains(Input.CallbackLanguage))
             {
-                ModelState.AddModelError("Input.CallbackLanguage", localizer["Validation.Required"]);
+                ModelState.AddModelError("Input.CallbackLanguage", localizer["Contact.CallbackLanguageOnly"]);
             }
         }
 

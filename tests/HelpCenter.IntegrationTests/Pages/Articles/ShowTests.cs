@@ -90,6 +90,56 @@ public sealed class ShowTests(HelpCenterFactory factory) : IClassFixture<HelpCen
     }
 
     [Fact]
+    public async Task OneClickOnNoRecordsTheVoteThenOffersACommentAndTheContactFlowFromTheArticle()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var page = await HtmlPage.GetAsync(client, "/ja/articles/recovery-codes");
+
+        // The first step is the click itself: yes and no are the form's submit buttons, no comment box yet.
+        Assert.Null(page.Find("form.feedback-form textarea"));
+        var no = page.Find("form.feedback-form button[name='Input.Helpful'][value=false]")!;
+        Assert.Equal("いいえ", no.TextContent.Trim());
+        var clicked = await page.SubmitAsync(client, "form.feedback-form", new Dictionary<string, string> { ["Input.Helpful"] = "false" });
+        Assert.Equal(HttpStatusCode.Redirect, clicked.StatusCode);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+            var vote = Assert.Single(await db.ArticleFeedback.Where(f => f.Slug == "recovery-codes").ToListAsync());
+            Assert.False(vote.Helpful);
+            Assert.Null(vote.Comment);
+        }
+
+        var thanks = await HtmlPage.GetAsync(client, clicked.Headers.Location!.OriginalString);
+        Assert.Contains("ご回答ありがとうございました", thanks.Find("#feedback [role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", thanks.Find("form.feedback-form button[value=false]")!.GetAttribute("aria-pressed"));
+
+        // "No" offers the contact flow, starting from this article (as the floating launcher does), in its topic.
+        var contact = thanks.Find("#feedback .feedback-contact a")!.GetAttribute("href")!;
+        Assert.Equal("/contact?from=%2Fja%2Farticles%2Frecovery-codes&topic=security", contact);
+        var flow = await HtmlPage.GetAsync(client, contact);
+        Assert.Equal(200, flow.Status);
+        Assert.Equal("security", flow.Find("select[name=topic] option[selected]")?.GetAttribute("value"));
+
+        // The comment is optional, afterwards; sending it keeps the vote.
+        var comment = thanks.Find("form.feedback-form button.secondary[name='Input.Helpful']")!;
+        Assert.Equal("false", comment.GetAttribute("value"));
+        var sent = await thanks.SubmitAsync(client, "form.feedback-form", new Dictionary<string, string> { ["Input.Helpful"] = "false", ["Input.Comment"] = "コードの保管場所が分からない" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+            var vote = Assert.Single(await db.ArticleFeedback.Where(f => f.Slug == "recovery-codes").ToListAsync());
+            Assert.False(vote.Helpful);
+            Assert.Equal("コードの保管場所が分からない", vote.Comment);
+        }
+
+        var later = await HtmlPage.GetAsync(client, "/ja/articles/recovery-codes");
+        Assert.Equal("コードの保管場所が分からない", later.Find("form.feedback-form textarea")!.TextContent);
+        Assert.NotNull(later.Find("#feedback .feedback-contact a"));
+    }
+
+    [Fact]
     public async Task InvalidVoteKeepsTheCommentAndExplainsTheError()
     {
         var client = factory.CreateBrowserLikeClient("en");

@@ -131,6 +131,57 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
     }
 
     [Fact]
+    public async Task CallbackFormAgreesWithTheContactArticleAndTheConfirmationSaysNumberWindowAndWhen()
+    {
+        var client = factory.CreateBrowserLikeClient("en");
+        var article = await HtmlPage.GetAsync(client, "/en/articles/contact-hours");
+        Assert.Contains("8-digit customer ID", article.Html, StringComparison.Ordinal);
+        var flow = await StartFlowAsync(client);
+        var form = await HtmlPage.GetAsync(client, $"/contact/callback?flow={Uri.EscapeDataString(flow)}");
+
+        // The article offers callbacks in Japanese only: so does the form, even to an English reader.
+        Assert.Equal(["ja"], form.FindAll("#Input_CallbackLanguage option").Select(o => o.GetAttribute("value")));
+        Assert.Contains("Japanese only", form.Find("#hc-callback-language-hint")!.TextContent, StringComparison.Ordinal);
+        var english = await HtmlPage.ParseAsync(await form.SubmitAsync(client, "#hc-request-form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "callback-en@example.com",
+            ["Input.Phone"] = "090-1234-5678",
+            ["Input.CallbackWindow"] = "morning",
+            ["Input.CallbackLanguage"] = "en",
+            ["Input.AccountNumber"] = "12345678",
+            ["Input.Description"] = "Please call me",
+        }));
+        Assert.Equal(200, english.Status);
+        Assert.Contains("Japanese only", english.Find("#Input_CallbackLanguage-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("12345678", english.Find("#Input_AccountNumber")!.GetAttribute("value"));
+        Assert.Null(english.Find("#Input_AccountNumber-error:not(:empty)"));
+
+        // The 8 digits the article asks for are accepted and stored in the account's usual form.
+        var created = await english.SubmitAsync(client, "#hc-request-form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "callback-en@example.com",
+            ["Input.Phone"] = "090-1234-5678",
+            ["Input.CallbackWindow"] = "morning",
+            ["Input.CallbackLanguage"] = "ja",
+            ["Input.AccountNumber"] = "12345678",
+            ["Input.Description"] = "Please call me",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        // The confirmation says which number will be called, in which window and when.
+        var confirmation = await HtmlPage.GetAsync(client, created.Headers.Location!.OriginalString);
+        Assert.Equal("+819012345678", confirmation.Find(".callback-summary .callback-phone")!.TextContent.Trim());
+        Assert.Equal("Morning (10:00–12:00)", confirmation.Find(".callback-summary .callback-window")!.TextContent.Trim());
+        Assert.Matches("^(Today, in the window you chose|From .+ JST, in the window you chose)", confirmation.Find(".callback-summary .callback-when")!.TextContent.Trim());
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var request = await db.Requests.SingleAsync(r => r.Email == "callback-en@example.com");
+        Assert.Equal("LX12345678", request.AccountNumber);
+        Assert.Equal("ja", request.Language);
+    }
+
+    [Fact]
     public async Task InvalidFieldsKeepEverythingTypedWithTheErrorNextToTheField()
     {
         var client = factory.CreateBrowserLikeClient("en");

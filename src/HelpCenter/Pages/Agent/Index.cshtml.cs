@@ -1,6 +1,7 @@
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Requests;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class IndexModel(HelpCenterDbContext db, TimeProvider clock) : Pag
 
     public Pager Pager { get; private set; } = default!;
 
-    public async Task OnGetAsync(RequestStatus? status, RequestChannel? channel, string? topic, string? language, int? older, int page = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(RequestStatus? status, RequestChannel? channel, string? topic, string? language, int? older, [FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
         Status = status is { } s && Enum.IsDefined(s) ? s : null;
         Channel = channel is { } c && Enum.IsDefined(c) ? c : null;

@@ -37,6 +37,35 @@ public sealed class UsersTests(MailFactory factory) : IClassFixture<MailFactory>
     }
 
     [Fact]
+    public async Task TheSecondPageOfAccountsListsTheNextFiftyNotTheFirstAgain()
+    {
+        // 60 accounts sharing a prefix: two pages of 50 for that search.
+        var prefix = "pg" + Guid.NewGuid().ToString("N")[..6];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            for (var i = 0; i < 60; i++)
+            {
+                var email = $"{prefix}{i:D2}@example.com";
+                Assert.True((await users.CreateAsync(new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true })).Succeeded);
+            }
+        }
+
+        var admin = new AccountClient(factory);
+        await admin.LoginAsync("admin@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var first = await HtmlPage.GetAsync(admin.Http, $"/admin/users?q={prefix}");
+        var next = first.Find("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        var second = await HtmlPage.GetAsync(admin.Http, next);
+
+        var firstEmails = first.FindAll("tbody a").Select(a => a.TextContent).ToList();
+        var secondEmails = second.FindAll("tbody a").Select(a => a.TextContent).ToList();
+        Assert.Equal(50, firstEmails.Count);
+        Assert.Equal(10, secondEmails.Count);
+        Assert.Empty(firstEmails.Intersect(secondEmails));
+        Assert.Contains("2 / 2", second.Find("nav.pager")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdminCannotRemoveTheirOwnAdminRole()
     {
         var admin = new AccountClient(factory);

@@ -1,6 +1,7 @@
 using HelpCenter.Accounts;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(HelpCenterDbContext db) : PageModel
 
     public sealed record Row(string Id, string Email, string? DisplayName, bool TwoFactor, bool Frozen, IReadOnlyList<string> Roles);
 
-    public async Task OnGetAsync(string? q, string? role, int page = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(string? q, string? role, [FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
         Q = q?.Trim();
         Role = Accounts.Roles.All.Contains(role) ? role : null;

@@ -1,6 +1,7 @@
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Requests;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed class IndexModel(HelpCenterDbContext db) : PageModel
     /// <summary>A chat found, with the first message that matched (null when the reference or customer matched).</summary>
     public sealed record Result(SupportRequest Chat, RequestMessage? Match);
 
-    public async Task OnGetAsync(string? q, string? language, int page = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(string? q, string? language, [FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
         Query = (q ?? "").Trim();
         Query = Query.Length > MaxQueryLength ? Query[..MaxQueryLength] : Query;

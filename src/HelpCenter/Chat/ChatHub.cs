@@ -109,6 +109,13 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
         var request = await ConversationAsync(reference);
         var agent = await users.GetUserAsync(Context.User!) ?? throw new HubException("not-found");
         var presence = await queue.ReportPresenceAsync(agent.Id, agent.ShownName, null, null);
+        if (presence.Status == PresenceStatus.Offline)
+        {
+            // Taking a chat means being at work: away (keeps its chats, gets no new ones), or the chat would go straight
+            // back to the queue as the chat of an offline operator.
+            presence = await queue.ReportPresenceAsync(agent.Id, agent.ShownName, PresenceStatus.Away, null);
+        }
+
         var result = await queue.ClaimAsync(request, presence);
         await queue.NotifyQueueAsync();
         return result.ToString();

@@ -112,6 +112,21 @@ public sealed class ChatQueueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AnOfflineOperatorWhoTakesAChatKeepsItAndBecomesAway()
+    {
+        var account = await NewOperatorAsync(_factory, "オフライン");
+        await using var agent = await ConnectAsync(_factory, account);
+        Assert.Equal("Offline", await agent.InvokeAsync<string>("AgentConsole", "Offline", new[] { "ja" }));
+        var reference = await QueueAsync("オフラインのまま対応", "ja");
+
+        Assert.Equal("Claimed", await agent.InvokeAsync<string>("Claim", reference));
+
+        // The next heartbeat hands back chats of operators who are offline: this one is away now, and keeps it.
+        Assert.Equal("Away", await agent.InvokeAsync<string>("AgentConsole", null, null));
+        Assert.NotNull((await ChatsAsync())[reference].AssignedToId);
+    }
+
+    [Fact]
     public async Task OnlyOneOfTwoOperatorsClaimingAtOnceGetsTheChat()
     {
         var reference = await QueueAsync("同時に取り合い", "ja");

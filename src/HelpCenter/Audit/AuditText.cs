@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HelpCenter.Accounts;
 using HelpCenter.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -41,9 +40,10 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> localizer
 
         switch (auditEvent.Kind)
         {
-            case AuditKinds.SignedIn or AuditKinds.SignInFailed or AuditKinds.LockedOut
-                when Enum.TryParse<SignInOutcome>(detail, out var outcome) && Enum.IsDefined(outcome):
-                return localizer[$"History.Outcome.{outcome}"];
+            // Sign-in outcomes (Accounts.SignInOutcome names) are said by the sign-in history's own texts; looked up by
+            // name, so that the audit log does not depend on the accounts feature.
+            case AuditKinds.SignedIn or AuditKinds.SignInFailed or AuditKinds.LockedOut when Known($"History.Outcome.{detail}") is { } outcome:
+                return outcome;
             case AuditKinds.RoleGranted or AuditKinds.RoleRevoked when Known($"Role.{detail}") is { } role:
                 return role;
             case AuditKinds.SecurityReport when ReportDetail().Match(detail) is { Success: true } report

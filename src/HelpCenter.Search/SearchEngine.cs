@@ -44,7 +44,9 @@ public sealed class SearchEngine : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> _languageFilters = new(StringComparer.Ordinal);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<int, int>>> _translations = new();
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<string, FixedBitSet>> _visible = new();
+    private readonly int _resultCacheSize;
     private SynonymSet _synonyms = SynonymSet.Empty;
+    private ResultCache? _results;
     private Dictionary<string, SearchDocument> _documents = new(StringComparer.Ordinal);
     private Vocabulary _vocabulary = Vocabulary.Build([]);
 
@@ -53,6 +55,7 @@ public sealed class SearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
+        _resultCacheSize = Math.Max(0, options.ResultCacheSize);
         _analyzers = AnalyzerSet.Create(options.MeCabDictionary, options.ForceIcu, out var fallbackReason);
         if (_analyzers.Morphology == Morphology.Icu)
         {
@@ -171,6 +174,75 @@ public sealed class SearchEngine : IDisposable
     public SearchResults Search(SearchRequest request, SynonymSet? synonyms)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            // Rules being tried and very long strings are searched afresh; the rest may be answered from the results of
+            // the same request on the same index with the same synonyms.
+            if (synonyms is not null || _resultCacheSize == 0 || request.Text.Length > ResultCache.MaxQueryLength)
+            {
+                return Search(request, synonyms ?? _synonyms, searcher);
+            }
+
+            var cache = Results(searcher.IndexReader);
+            if (cache.Entries.TryGetValue(request, out var cached))
+            {
+                return cached;
+            }
+
+            var results = Search(request, cache.Synonyms, searcher);
+            cache.Add(request, results, _resultCacheSize);
+            return results;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The results cache of this reader and the current synonyms: a new one whenever either changes.</summary>
+    private ResultCache Results(IndexReader reader)
+    {
+        var synonyms = _synonyms;
+        var current = Volatile.Read(ref _results);
+        if (current is not null && ReferenceEquals(current.Reader, reader) && ReferenceEquals(current.Synonyms, synonyms))
+        {
+            return current;
+        }
+
+        var fresh = new ResultCache(reader, synonyms);
+        Volatile.Write(ref _results, fresh);
+        return fresh;
+    }
+
+    /// <summary>
+    /// Recent results of one index reader with one synonym set. Popular questions are asked again and again, and a
+    /// search costs far more than a lookup. Bounded by emptying it when full: simple, and the popular entries come back
+    /// at once.
+    /// </summary>
+    private sealed class ResultCache(IndexReader reader, SynonymSet synonyms)
+    {
+        public const int MaxQueryLength = 200;
+
+        public IndexReader Reader { get; } = reader;
+
+        public SynonymSet Synonyms { get; } = synonyms;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<SearchRequest, SearchResults> Entries { get; } = new();
+
+        public void Add(SearchRequest request, SearchResults results, int capacity)
+        {
+            if (Entries.Count >= capacity)
+            {
+                Entries.Clear();
+            }
+
+            Entries.TryAdd(request, results);
+        }
+    }
+
+    private SearchResults Search(SearchRequest request, SynonymSet synonyms, IndexSearcher searcher)
+    {
         var text = QueryBuilder.Clean(request.Text);
         var limit = Math.Clamp(request.Limit, 1, 50);
         var offset = Math.Clamp(request.Offset, 0, 10_000);
@@ -179,87 +251,79 @@ public sealed class SearchEngine : IDisposable
             return SearchResults.Empty(text);
         }
 
-        var searcher = _searchers.Acquire();
+        var reader = searcher.IndexReader;
+        var scope = Scope(text, request.Language, synonyms, reader);
+        if (scope.Parts.Count == 0)
+        {
+            return SearchResults.Empty(text);
+        }
+
+        // Which articles are results: those having enough of a part's words.
+        var counts = scope.Parts.Select(_ => new WordCounts(reader.MaxDoc, scope.Redirect)).ToList();
         try
         {
-            var reader = searcher.IndexReader;
-            var scope = Scope(text, request.Language, synonyms ?? _synonyms, reader);
-            if (scope.Parts.Count == 0)
+            var required = new int[scope.Parts.Count];
+            var sets = new WordSets(reader);
+            var visible = VisibleBits(reader, scope);
+            for (var p = 0; p < scope.Parts.Count; p++)
             {
-                return SearchResults.Empty(text);
+                var part = scope.Parts[p];
+                var unknown = 0;
+                foreach (var word in part.Words.Take(part.Key))
+                {
+                    word.Articles = counts[p].Count(sets, word, visible);
+                    unknown += word.Articles == 0 && !word.Kana ? 1 : 0;
+                }
+
+                required[p] = RequiredWords(part.Key, unknown, part.KeyIsLight);
             }
 
-            // Which articles are results: those having enough of a part's words.
-            var counts = scope.Parts.Select(_ => new WordCounts(reader.MaxDoc, scope.Redirect)).ToList();
-            try
+            bool Admitted(int doc)
             {
-                var required = new int[scope.Parts.Count];
-                var sets = new WordSets(reader);
-                var visible = VisibleBits(reader, scope);
                 for (var p = 0; p < scope.Parts.Count; p++)
                 {
-                    var part = scope.Parts[p];
-                    var unknown = 0;
-                    foreach (var word in part.Words.Take(part.Key))
+                    if (counts[p][doc] >= required[p])
                     {
-                        word.Articles = counts[p].Count(sets, word, visible);
-                        unknown += word.Articles == 0 && !word.Kana ? 1 : 0;
-                    }
-
-                    required[p] = RequiredWords(part.Key, unknown, part.KeyIsLight);
-                }
-
-                bool Admitted(int doc)
-                {
-                    for (var p = 0; p < scope.Parts.Count; p++)
-                    {
-                        if (counts[p][doc] >= required[p])
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                }
-
-                // How they rank: one pass over every match of the ranking query.
-                using var collector = new AllHits(reader, scope.Redirect);
-                searcher.Search(BulkScoring.Restrict(scope.Ranking, scope.Filter), collector);
-                collector.AddUnscored(Admitted, scope.Filter);
-                var page = collector.Page(Admitted, request.Category, offset + limit, out var total, out var facets);
-                var highlighted = scope.Parts.SelectMany(p => HighlightWords(p.Normalized, p.Alternatives, p.Language)).Distinct().ToList();
-                var documents = Volatile.Read(ref _documents);
-                var hits = new List<SearchHit>(Math.Max(0, page.Count - offset));
-                for (var i = offset; i < page.Count; i++)
-                {
-                    if (documents.TryGetValue(IdOf(searcher, page[i].Doc), out var document))
-                    {
-                        hits.Add(ToHit(document, page[i].Score, highlighted));
+                        return true;
                     }
                 }
 
-                if (total > 0 || facets.Count > 0)
-                {
-                    return new SearchResults(text, total, hits, facets);
-                }
-
-                // Nothing matched: say so, with a correction when a word is a typo of a known one, and the subject the
-                // query's known words point to.
-                bool Partial(int doc) => Enumerable.Range(0, scope.Parts.Count).Any(p => counts[p][doc] > 0);
-                return SearchResults.Empty(text) with
-                {
-                    DidYouMean = request.Suggest ? DidYouMean(text, request.Language, scope.Parts, synonyms) : null,
-                    GuessedCategory = collector.BestCategory(Partial),
-                };
+                return false;
             }
-            finally
+
+            // How they rank: one pass over every match of the ranking query.
+            using var collector = new AllHits(reader, scope.Redirect);
+            searcher.Search(BulkScoring.Restrict(scope.Ranking, scope.Filter), collector);
+            collector.AddUnscored(Admitted, scope.Filter);
+            var page = collector.Page(Admitted, request.Category, offset + limit, out var total, out var facets);
+            var highlighted = scope.Parts.SelectMany(p => HighlightWords(p.Normalized, p.Alternatives, p.Language)).Distinct().ToList();
+            var documents = Volatile.Read(ref _documents);
+            var hits = new List<SearchHit>(Math.Max(0, page.Count - offset));
+            for (var i = offset; i < page.Count; i++)
             {
-                counts.ForEach(c => c.Dispose());
+                if (documents.TryGetValue(IdOf(searcher, page[i].Doc), out var document))
+                {
+                    hits.Add(ToHit(document, page[i].Score, highlighted));
+                }
             }
+
+            if (total > 0 || facets.Count > 0)
+            {
+                return new SearchResults(text, total, hits, facets);
+            }
+
+            // Nothing matched: say so, with a correction when a word is a typo of a known one, and the subject the
+            // query's known words point to.
+            bool Partial(int doc) => Enumerable.Range(0, scope.Parts.Count).Any(p => counts[p][doc] > 0);
+            return SearchResults.Empty(text) with
+            {
+                DidYouMean = request.Suggest ? DidYouMean(text, request.Language, scope.Parts, synonyms) : null,
+                GuessedCategory = collector.BestCategory(Partial),
+            };
         }
         finally
         {
-            _searchers.Release(searcher);
+            counts.ForEach(c => c.Dispose());
         }
     }
 

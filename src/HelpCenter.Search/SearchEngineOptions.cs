@@ -11,4 +11,8 @@ public sealed class SearchEngineOptions
 
     /// <summary>Use the ICU fallback even when MeCab is available (for comparisons and tests).</summary>
     public bool ForceIcu { get; init; }
+
+    /// <summary>Searches whose results are kept for the same request on the same index and synonyms; 0 (the default)
+    /// searches every time.</summary>
+    public int ResultCacheSize { get; init; }
 }

@@ -17,6 +17,11 @@ public sealed class SearchOptions
     /// <summary>Use ICU word breaking for Japanese even when MeCab is installed.</summary>
     public bool ForceIcu { get; set; }
 
+    /// <summary>Recent searches whose results are kept until the index or the synonyms change (popular questions
+    /// come again and again); 0 searches every time.</summary>
+    [Range(0, 100_000)]
+    public int ResultCacheSize { get; set; } = 2000;
+
     /// <summary>Results per page on /search.</summary>
     [Range(5, 50)]
     public int PageSize { get; set; } = 10;

@@ -40,6 +40,7 @@ public sealed class SearchService : IDisposable
         IndexPath = IndexPath(paths, options),
         MeCabDictionary = string.IsNullOrWhiteSpace(options.MeCabDictionary) ? null : options.MeCabDictionary,
         ForceIcu = options.ForceIcu,
+        ResultCacheSize = options.ResultCacheSize,
     };
 
     public static SearchDocument ToDocument(Article article)

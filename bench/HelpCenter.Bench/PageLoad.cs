@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace HelpCenter.Bench;
@@ -37,26 +38,28 @@ internal static partial class PageLoad
         await File.WriteAllBytesAsync(Path.Combine(siteRoot, "wwwroot", "bench", "article.html"), html);
         using var nginx = StartNginx(Path.Combine(siteRoot, "wwwroot"), out var nginxPort);
 
-        var targets = new (string Name, string Url, string? Cookie)[]
+        var newQuestions = NewQuestionsScript(siteRoot);
+        var targets = new (string Name, string Url, string? Cookie, string? Script)[]
         {
-            ("nginx, static file (ceiling)", $"http://127.0.0.1:{nginxPort}{StaticPath}", null),
-            ("Kestrel, static file (baseline)", new Uri(site.BaseAddress, StaticPath).AbsoluteUri, null),
-            ("article page, anonymous", new Uri(site.BaseAddress, ArticlePath).AbsoluteUri, null),
-            ("article page, visitor who voted (rendered, not cached)", new Uri(site.BaseAddress, ArticlePath).AbsoluteUri, "hc_visitor=0123456789abcdef0123456789abcdef; hc_voted=1"),
-            ("search page", new Uri(site.BaseAddress, SearchPath).AbsoluteUri, null),
+            ("nginx, static file (ceiling)", $"http://127.0.0.1:{nginxPort}{StaticPath}", null, null),
+            ("Kestrel, static file (baseline)", new Uri(site.BaseAddress, StaticPath).AbsoluteUri, null, null),
+            ("article page, anonymous", new Uri(site.BaseAddress, ArticlePath).AbsoluteUri, null, null),
+            ("article page, visitor who voted (rendered, not cached)", new Uri(site.BaseAddress, ArticlePath).AbsoluteUri, "hc_visitor=0123456789abcdef0123456789abcdef; hc_voted=1", null),
+            ("search page, one popular question (result cache)", new Uri(site.BaseAddress, SearchPath).AbsoluteUri, null, null),
+            ("search page, a new question each time (the evaluation's questions, each with a number added: never cached)", site.BaseAddress.AbsoluteUri, null, newQuestions),
         };
 
         // Warm-up: JIT, caches, index.
         foreach (var target in targets)
         {
-            Wrk(target.Url, target.Cookie, 2);
+            Wrk(target.Url, target.Cookie, target.Script, 2);
         }
 
         var results = targets.ToDictionary(t => t.Name, _ => new List<(double Rps, double P99, double Ratio)>());
         for (var round = 1; round <= rounds; round++)
         {
             var order = round % 2 == 1 ? targets : targets.Reverse().ToArray();
-            var measured = order.ToDictionary(t => t.Name, t => Wrk(t.Url, t.Cookie, seconds));
+            var measured = order.ToDictionary(t => t.Name, t => Wrk(t.Url, t.Cookie, t.Script, seconds));
             var baseline = measured["Kestrel, static file (baseline)"].Rps;
             foreach (var (name, (rps, p99)) in measured)
             {
@@ -150,12 +153,40 @@ internal static partial class PageLoad
         return to;
     }
 
-    private static (double Rps, double P99) Wrk(string url, string? cookie, int seconds)
+    /// <summary>A wrk script that asks the evaluation set's Japanese questions in turn, each made unique with a number (a search
+    /// the result cache cannot have seen: the whole search runs every time).</summary>
+    private static string NewQuestionsScript(string folder)
+    {
+        var queries = JsonDocument.Parse(File.ReadAllText(Paths.Queries)).RootElement.EnumerateArray()
+            .Where(q => q.GetProperty("lang").GetString() == "ja")
+            .Select(q => $"\"{Uri.EscapeDataString(q.GetProperty("query").GetString()!)}\"");
+        var path = Path.Combine(folder, "new-questions.lua");
+        File.WriteAllText(path, $$"""
+            local queries = { {{string.Join(",\n", queries)}} }
+            local threads = 0
+            function setup(thread) threads = threads + 1; thread:set("id", threads) end
+            local n = 0
+            function request()
+              n = n + 1
+              local q = queries[(n % #queries) + 1]
+              return wrk.format("GET", "/search?q=" .. q .. "%20" .. id .. "0" .. n)
+            end
+            """);
+        return path;
+    }
+
+    private static (double Rps, double P99) Wrk(string url, string? cookie, string? script, int seconds)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-t2", "-c32", $"-d{seconds}s", "--latency" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (script is not null)
+        {
+            start.ArgumentList.Add("-s");
+            start.ArgumentList.Add(script);
         }
 
         if (cookie is not null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpCenter.Localization;
 
@@ -8,6 +9,7 @@ public static class LocalizationExtensions
     public static WebApplicationBuilder AddSiteLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CachedStringLocalizerFactory>());
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Languages.All.Select(code => new CultureInfo(Languages.ToCultureName(code))).ToList();

@@ -19,6 +19,7 @@ public static class SiteExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteClock>();
         services.AddSingleton<AnalyticsBudget>();
+        ProxyOptions.AddProxy(services);
 
         // No "Server: Kestrel": nothing for a scanner to match against a list of known flaws.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -92,6 +93,7 @@ public static class SiteExtensions
     /// <summary>The request pipeline shared by every feature, in the order that matters.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
+        ProxyOptions.UseProxy(app);
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
 

@@ -13,7 +13,7 @@ namespace HelpCenter.Pages.Requests;
 /// private link from the confirmation mail. Anyone else gets a 404, so references cannot be probed.
 /// </summary>
 [EnableRateLimiting(RateLimitOptions.PublicFormPolicy)]
-public sealed class ShowModel(RequestService requests, UserManager<Accounts.ApplicationUser> users, HelpCenter.Contact.ChannelHours hours) : PageModel
+public sealed class ShowModel(RequestService requests, UserManager<Accounts.ApplicationUser> users) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -24,9 +24,6 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
     public SupportRequest Item { get; private set; } = default!;
 
     public IReadOnlyList<RequestMessage> Visible { get; private set; } = [];
-
-    /// <summary>For a callback: whether the callback desk is open now, else when it opens (the confirmation says when the call comes).</summary>
-    public HelpCenter.Contact.ChannelStatus? CallbackStatus { get; private set; }
 
     [BindProperty]
     public ReplyInput Input { get; set; } = new();
@@ -45,10 +42,6 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
         }
 
         Response.Headers.CacheControl = "no-store";
-        if (Item.Channel == RequestChannel.Callback)
-        {
-            CallbackStatus = hours.Status(RequestChannel.Callback);
-        }
 
         return Page();
     }

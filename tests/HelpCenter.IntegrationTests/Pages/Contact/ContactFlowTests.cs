@@ -407,6 +407,28 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         }
     }
 
+    /// <summary>The request context names the customer's browser with the sign-in history's maintained parser (uap-core's
+    /// rules), "Android の Chrome Mobile", not the hand-written "Chrome 131 · Android" nor the raw string.</summary>
+    [Fact]
+    public async Task OperatorsReadTheCustomersBrowserAsChromeOnAndroid()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.UserAgent.Clear();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.104 Mobile Safari/537.36");
+        var form = await HtmlPage.GetAsync(client, $"/contact/email?flow={Uri.EscapeDataString(await StartFlowAsync(client))}");
+        var email = AccountClient.NewEmail();
+        var created = await form.SubmitAsync(client, "#hc-request-form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Description"] = "アプリが落ちます" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var reference = (await HtmlPage.GetAsync(client, created.Headers.Location!.OriginalString)).Find("h1 code")!.TextContent;
+
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
+        var browser = detail.Find(".facts dd.user-agent")!;
+        Assert.Equal("Android の Chrome Mobile", browser.TextContent.Trim());
+        Assert.Contains("Pixel 8", browser.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
     /// <summary>Posts the form as a browser does (multipart, every hidden field, the given values, files).</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, HtmlPage form, Dictionary<string, string> values, params (string Name, byte[] Bytes)[] files)
     {

@@ -25,6 +25,9 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
 
     public IReadOnlyList<RequestMessage> Visible { get; private set; } = [];
 
+    /// <summary>The request belongs to a frozen account: it is read, never answered, whichever link opened it.</summary>
+    public bool ReadOnly { get; private set; }
+
     [BindProperty]
     public ReplyInput Input { get; set; } = new();
 
@@ -59,6 +62,13 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
             return RedirectToPage(new { reference = Reference, key = Key });
         }
 
+        // A frozen account's requests are read-only everywhere: the mailed link must not let anyone holding it write
+        // in the customer's name while the account is frozen.
+        if (ReadOnly)
+        {
+            return RedirectToPage(new { reference = Reference, key = Key });
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -83,6 +93,7 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
         }
 
         Item = request;
+        ReadOnly = request.UserId is not null && await users.FindByIdAsync(request.UserId) is { IsFrozen: true };
         Visible = request.Messages.Where(m => m.Kind != MessageKind.Note).ToList();
         return true;
     }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace HelpCenter.BrowserTests.Pages;
@@ -22,6 +23,14 @@ public sealed class CallbackFormJourneyTests(BrowserFixture browser)
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();
+        var cspErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                cspErrors.Add(message.Text);
+            }
+        };
         await page.GotoAsync("/contact");
         await page.GetByLabel("ご質問").FillAsync("出金ボタンを押すとエラー画面になります");
         await page.GetByRole(AriaRole.Button, new() { Name = "まだ解決しない" }).ClickAsync();
@@ -41,6 +50,7 @@ public sealed class CallbackFormJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByLabel("お客様ID（任意）")).ToHaveValueAsync("12345678");
         await page.Locator(".attached-screenshots").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"callback-kept-screenshot-ja-{width}.png") });
+        Assert.Empty(await SeriousViolationsAsync(page));
 
         await page.GetByLabel("電話番号").FillAsync("090-1234-5678");
         await page.GetByRole(AriaRole.Button, new() { Name = "折り返しを依頼する" }).ClickAsync();
@@ -49,8 +59,14 @@ public sealed class CallbackFormJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".callback-summary .callback-when time")).ToHaveTextAsync(
             new System.Text.RegularExpressions.Regex(@"^\d{4}年\d{1,2}月\d{1,2}日（.）\s13:00〜15:00（JST）にお電話します。$"));
         await BrowserFixture.ScreenshotAsync(page, $"callback-confirmation-ja-{width}");
+        Assert.Empty(await SeriousViolationsAsync(page));
+        Assert.Empty(cspErrors);
         await context.CloseAsync();
     }
+
+    private static async Task<List<string>> SeriousViolationsAsync(IPage page) =>
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
 
     private static byte[] Png()
     {

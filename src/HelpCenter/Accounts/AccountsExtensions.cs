@@ -130,6 +130,7 @@ public static class AccountsExtensions
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountSecurity>();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
         services.AddSingleton<UnknownAccountDelays>();
         services.AddScoped<Reauthentication>();
         services.AddHostedService<AccountSeeder>();

@@ -50,12 +50,56 @@ public sealed class ChannelHours(IOptions<ContactOptions> options, SiteClock clo
         return new ChannelStatus(channel, true, false, null, schedule.ExpectedResponseMinutes);
     }
 
+    /// <summary>The times each callback window stands for (the labels Contact.Window.* say the same); "any" is the desk's hours.</summary>
+    public static readonly IReadOnlyDictionary<string, (TimeOnly From, TimeOnly To)?> CallbackWindows = new Dictionary<string, (TimeOnly From, TimeOnly To)?>
+    {
+        ["any"] = null,
+        ["morning"] = (new TimeOnly(10, 0), new TimeOnly(12, 0)),
+        ["afternoon"] = (new TimeOnly(13, 0), new TimeOnly(15, 0)),
+        ["evening"] = (new TimeOnly(15, 0), new TimeOnly(18, 0)),
+    };
+
+    /// <summary>
+    /// The day and times a callback requested at <paramref name="requestedAt"/> for <paramref name="window"/> is made, in
+    /// the site's time zone: the same day if the window has not ended yet on a working day of the callback desk, else the
+    /// desk's next working day. Worked out from the request's own time, so the answer does not drift when the page is
+    /// read again tomorrow. Null when callbacks are switched off or no working day comes within two weeks.
+    /// </summary>
+    public CallbackSlot? CallbackSlot(DateTimeOffset requestedAt, string? window)
+    {
+        var schedule = _options.For(RequestChannel.Callback);
+        if (!schedule.Enabled)
+        {
+            return null;
+        }
+
+        var (from, to) = CallbackWindows.GetValueOrDefault(window ?? "any") ?? (
+            TimeOnly.ParseExact(schedule.Opens, "HH:mm", CultureInfo.InvariantCulture),
+            TimeOnly.ParseExact(schedule.Closes, "HH:mm", CultureInfo.InvariantCulture));
+        var local = clock.ToLocal(requestedAt);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var now = TimeOnly.FromDateTime(local.DateTime);
+        for (var offset = 0; offset <= LookAheadDays; offset++)
+        {
+            var day = today.AddDays(offset);
+            if ((schedule.AlwaysOpen || IsWorkingDay(schedule, day)) && (offset > 0 || now < to))
+            {
+                return new CallbackSlot(day, from, to);
+            }
+        }
+
+        return null;
+    }
+
     private bool IsWorkingDay(ChannelSchedule schedule, DateOnly day) =>
         schedule.Days.Contains(day.DayOfWeek) && !(schedule.ClosedOnHolidays && _holidays.Contains(day));
 }
 
 /// <summary>A channel's state at one moment.</summary>
 public sealed record ChannelStatus(RequestChannel Channel, bool Enabled, bool IsOpen, DateTimeOffset? NextOpening, int ExpectedResponseMinutes);
+
+/// <summary>The site-zone day and times of a callback.</summary>
+public sealed record CallbackSlot(DateOnly Day, TimeOnly From, TimeOnly To);
 
 /// <summary>Rejects a mistyped time or date at start, naming the setting.</summary>
 public sealed class ContactOptionsValidator : IValidateOptions<ContactOptions>

@@ -12,6 +12,8 @@ public static class ContactExtensions
         builder.Services.AddOptions<DeflectionOptions>().BindConfiguration(DeflectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChannelHours>();
         builder.Services.AddSingleton<ScreenshotStore>();
+        builder.Services.AddSingleton<PendingScreenshots>();
+        builder.Services.AddScoped<RequestForm>();
         builder.Services.AddScoped<ContactFlowService>();
         builder.Services.AddScoped<RequestContextBuilder>();
         builder.Services.AddSingleton<VisitorHistory>();

@@ -19,6 +19,11 @@ public sealed class ContactOptions
     [Range(0, 10)]
     public int MaxScreenshots { get; set; } = 3;
 
+    /// <summary>How long a screenshot attached to a form that was sent back for another field is kept for the
+    /// customer to send it again (the form carries it meanwhile).</summary>
+    [Range(5, 10_080)]
+    public int PendingScreenshotMinutes { get; set; } = 240;
+
     public ChannelSchedule Chat { get; set; } = new() { AlwaysOpen = true, ExpectedResponseMinutes = 5 };
 
     public ChannelSchedule Email { get; set; } = new() { AlwaysOpen = true, ExpectedResponseMinutes = 1440 };

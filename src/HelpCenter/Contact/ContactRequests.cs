@@ -51,27 +51,17 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
         var context = await contexts.BuildAsync(http, flow, submission.BrowserTimeZone, cancellationToken: cancellationToken);
         var idempotencyKey = IdempotencyKey(http, submission.SubmissionId);
         var repeated = await requests.IsStoredSubmissionAsync(idempotencyKey, cancellationToken);
-        var request = await requests.CreateAsync(new SupportRequest
-        {
-            Reference = "",
-            Channel = submission.Channel,
-            Priority = RequestPriority.Normal,
-            Status = RequestStatus.New,
-            Topic = flow.Topic ?? "other",
-            Language = submission.Language,
-            UserId = context.Account?.Id,
-            Email = submission.Email,
-            Name = submission.Name is null ? null : PlainText.SingleLine(submission.Name),
-            Description = PlainText.Multiline(submission.Description),
-            AccountNumber = submission.AccountNumber,
-            TransactionIds = submission.TransactionIds.Count == 0 ? null : string.Join('\n', submission.TransactionIds),
-            Phone = submission.Phone,
-            CallbackWindow = submission.CallbackWindow,
-            Screenshots = [.. submission.Screenshots],
-            FlowId = flow.Id,
-            IdempotencyKey = idempotencyKey,
-            SystemContextJson = RequestContext.Serialize(context),
-        }, cancellationToken);
+        var request = NewRequest(flow, context, submission.Channel, idempotencyKey);
+        request.Language = submission.Language;
+        request.Email = submission.Email;
+        request.Name = submission.Name is null ? null : PlainText.SingleLine(submission.Name);
+        request.Description = PlainText.Multiline(submission.Description);
+        request.AccountNumber = submission.AccountNumber;
+        request.TransactionIds = submission.TransactionIds.Count == 0 ? null : string.Join('\n', submission.TransactionIds);
+        request.Phone = submission.Phone;
+        request.CallbackWindow = submission.CallbackWindow;
+        request.Screenshots = [.. submission.Screenshots];
+        request = await requests.CreateAsync(request, cancellationToken);
 
         // Every new request is mailed, also a second one from the same flow (after Back): the page says a mail was
         // sent, so it must have been. A repeated submission is the request already mailed.
@@ -96,22 +86,10 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
         ArgumentNullException.ThrowIfNull(flow);
         var context = await contexts.BuildAsync(http, flow, null, cancellationToken: cancellationToken);
         var question = string.IsNullOrWhiteSpace(flow.Question) ? "-" : flow.Question;
-        var request = await requests.CreateAsync(new SupportRequest
-        {
-            Reference = "",
-            Channel = RequestChannel.Chat,
-            Priority = RequestPriority.Normal,
-            Status = RequestStatus.New,
-            Topic = flow.Topic ?? "other",
-            Language = flow.Language,
-            UserId = context.Account?.Id,
-            Email = context.Account?.Email ?? "-",
-            Name = name,
-            Description = question,
-            FlowId = flow.Id,
-            IdempotencyKey = IdempotencyKey(http, "chat:" + flow.Id.ToString("N")),
-            SystemContextJson = RequestContext.Serialize(context),
-        }, cancellationToken);
+        var request = NewRequest(flow, context, RequestChannel.Chat, IdempotencyKey(http, "chat:" + flow.Id.ToString("N")));
+        request.Name = name;
+        request.Description = question;
+        request = await requests.CreateAsync(request, cancellationToken);
         if (request.Messages.Count == 0)
         {
             await requests.AddMessageAsync(request, MessageKind.Customer, question, context.Account?.Id, name, "first-" + flow.Id.ToString("N"), cancellationToken: cancellationToken);
@@ -131,21 +109,9 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(flow);
         var context = await contexts.BuildAsync(http, flow, null, cancellationToken: cancellationToken);
-        var request = await requests.CreateAsync(new SupportRequest
-        {
-            Reference = "",
-            Channel = RequestChannel.Phone,
-            Priority = RequestPriority.Normal,
-            Status = RequestStatus.New,
-            Topic = flow.Topic ?? "other",
-            Language = flow.Language,
-            UserId = context.Account?.Id,
-            Email = context.Account?.Email ?? "-",
-            Description = string.IsNullOrWhiteSpace(flow.Question) ? "-" : flow.Question,
-            FlowId = flow.Id,
-            IdempotencyKey = IdempotencyKey(http, "phone:" + flow.Id.ToString("N")),
-            SystemContextJson = RequestContext.Serialize(context),
-        }, cancellationToken);
+        var request = NewRequest(flow, context, RequestChannel.Phone, IdempotencyKey(http, "phone:" + flow.Id.ToString("N")));
+        request.Description = string.IsNullOrWhiteSpace(flow.Question) ? "-" : flow.Question;
+        request = await requests.CreateAsync(request, cancellationToken);
         if (flow.EscalatedAt is null)
         {
             await flows.MarkEscalatedAsync(flow, RequestChannel.Phone, request.Id, cancellationToken);
@@ -153,6 +119,24 @@ public sealed class ContactRequests(RequestService requests, RequestContextBuild
 
         return request;
     }
+
+    /// <summary>A new request from a flow: what every channel shares (topic, language, account, context, idempotency key).
+    /// Chat and phone references have no address typed: the signed-in account's, or "-".</summary>
+    private static SupportRequest NewRequest(ContactFlow flow, RequestContext context, RequestChannel channel, string idempotencyKey) => new()
+    {
+        Reference = "",
+        Channel = channel,
+        Priority = RequestPriority.Normal,
+        Status = RequestStatus.New,
+        Topic = flow.Topic ?? "other",
+        Language = flow.Language,
+        UserId = context.Account?.Id,
+        Email = context.Account?.Email ?? "-",
+        Description = "-",
+        FlowId = flow.Id,
+        IdempotencyKey = idempotencyKey,
+        SystemContextJson = RequestContext.Serialize(context),
+    };
 
     /// <summary>Scoped to the visitor: another browser replaying the same submission id cannot reach this request.</summary>
     private static string IdempotencyKey(HttpContext http, string submissionId) =>

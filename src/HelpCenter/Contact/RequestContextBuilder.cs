@@ -44,11 +44,13 @@ public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserMa
             facts = new AccountFacts(user.Id, user.Email!, user.TwoFactorEnabled, user.IsFrozen, signIns);
         }
 
+        // The same maintained parser (uap-core's rules) as the sign-in history: operators read "Chrome on Android".
+        var parsed = UserAgents.Parse(userAgent);
         return new RequestContext(
             flow?.StartPage,
             Localization.Languages.Current,
-            Browser(userAgent),
-            OperatingSystem(userAgent),
+            parsed.Browser ?? "unknown",
+            parsed.System ?? "unknown",
             userAgent,
             TimeZoneOrNull(browserTimeZone),
             searches,
@@ -56,37 +58,6 @@ public sealed partial class RequestContextBuilder(HelpCenterDbContext db, UserMa
             ContactFlowService.Lines(flow?.ShownSlugs),
             ContactFlowService.Lines(flow?.OpenedSlugs),
             facts);
-    }
-
-    /// <summary>Browser family and major version, from the User-Agent (good enough for support, not for analytics).</summary>
-    public static string Browser(string userAgent)
-    {
-        ArgumentNullException.ThrowIfNull(userAgent);
-        foreach (var (name, pattern) in new[] { ("Edge", "Edg/"), ("Opera", "OPR/"), ("Chrome", "Chrome/"), ("Firefox", "Firefox/"), ("Safari", "Version/") })
-        {
-            var at = userAgent.IndexOf(pattern, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                var version = new string(userAgent[(at + pattern.Length)..].TakeWhile(char.IsAsciiDigit).ToArray());
-                return version.Length > 0 ? $"{name} {version}" : name;
-            }
-        }
-
-        return "unknown";
-    }
-
-    public static string OperatingSystem(string userAgent)
-    {
-        ArgumentNullException.ThrowIfNull(userAgent);
-        return userAgent switch
-        {
-            _ when userAgent.Contains("iPhone", StringComparison.Ordinal) || userAgent.Contains("iPad", StringComparison.Ordinal) => "iOS",
-            _ when userAgent.Contains("Android", StringComparison.Ordinal) => "Android",
-            _ when userAgent.Contains("Windows", StringComparison.Ordinal) => "Windows",
-            _ when userAgent.Contains("Mac OS X", StringComparison.Ordinal) => "macOS",
-            _ when userAgent.Contains("Linux", StringComparison.Ordinal) => "Linux",
-            _ => "unknown",
-        };
     }
 
     /// <summary>An IANA time-zone name reported by the browser (Intl API), accepted only if it looks like one.</summary>

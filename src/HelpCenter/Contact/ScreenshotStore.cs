@@ -184,6 +184,9 @@ public sealed partial class ScreenshotStore(SitePaths paths, IOptions<ContactOpt
         return new FileStreamResult(stream, contentType);
     }
 
+    /// <summary>Whether a screenshot with this id is stored.</summary>
+    public bool Exists(string? id) => id is not null && IdPattern().IsMatch(id) && File.Exists(Path.Combine(paths.DataFolder("uploads"), id));
+
     /// <summary>Removes a stored screenshot (retention). Unknown or malformed ids are ignored.</summary>
     public void Delete(string? id)
     {

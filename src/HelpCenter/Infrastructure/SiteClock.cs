@@ -75,6 +75,13 @@ public sealed class SiteClock(TimeProvider time, IOptions<HelpCenterOptions> opt
         return withZone ? $"{text} {ZoneLabel}" : text;
     }
 
+    /// <summary>A site-zone day with its weekday, for readers of <paramref name="language"/>: 2026年11月30日（月）, Mon 30 Nov 2026.</summary>
+    public static string FormatDay(DateOnly day, string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(Localization.Languages.ToCultureName(language));
+        return day.ToString(language == "en" ? "ddd d MMM yyyy" : "yyyy年M月d日（ddd）", culture);
+    }
+
     private static string Pattern(TimeFormat format, string language) => (language, format) switch
     {
         (_, TimeFormat.Time) => "HH:mm",

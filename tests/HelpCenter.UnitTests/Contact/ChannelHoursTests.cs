@@ -90,4 +90,25 @@ public sealed class ChannelHoursTests
     {
         public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
     }
+
+    [Theory]
+    [InlineData(11, 0, "morning", 27)] // Friday, during the morning window: today
+    [InlineData(12, 30, "morning", 30)] // Friday after the morning window: Monday
+    [InlineData(12, 30, "evening", 27)]
+    [InlineData(18, 30, "any", 30)]
+    [InlineData(7, 0, "any", 27)]
+    public void ACallbackIsMadeOnTheFirstWorkingDayWhoseWindowHasNotEnded(int hour, int minute, string window, int day)
+    {
+        var slot = Hours().CallbackSlot(Tokyo(2026, 11, 27, hour, minute), window)!;
+        Assert.Equal(new DateOnly(2026, 11, day), slot.Day);
+        Assert.Equal(ChannelHours.CallbackWindows[window]?.From ?? new TimeOnly(10, 0), slot.From);
+    }
+
+    [Fact]
+    public void ACallbackDayIsJapanTimeAndSkipsHolidays()
+    {
+        // 22:00 UTC on Sunday 22 Nov is 07:00 on Monday 23 Nov in Tokyo, a holiday: the call is on Tuesday.
+        Assert.Equal(new DateOnly(2026, 11, 24), Hours().CallbackSlot(new DateTimeOffset(2026, 11, 22, 22, 0, 0, TimeSpan.Zero), "afternoon")!.Day);
+        Assert.Equal((new TimeOnly(13, 0), new TimeOnly(15, 0)), (Hours().CallbackSlot(Tokyo(2026, 11, 24, 9, 0), "afternoon")!.From, Hours().CallbackSlot(Tokyo(2026, 11, 24, 9, 0), "afternoon")!.To));
+    }
 }

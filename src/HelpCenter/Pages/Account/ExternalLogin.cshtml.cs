@@ -38,7 +38,7 @@ public sealed class ExternalLoginModel(
 
     public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl, CancellationToken cancellationToken)
     {
-        var target = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/account/manage";
+        var target = Url.IsLocalUrl(returnUrl) ? returnUrl! : Url.Page("/Account/Manage/Index")!;
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
         {

@@ -6,16 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Next = HelpCenter.Accounts.PasswordSignIn.Next;
 
 namespace HelpCenter.Pages.Account;
 
+/// <summary>Sign-in with a password or a passkey; the decisions are in <see cref="PasswordSignIn"/>.</summary>
 [EnableRateLimiting(AccountsExtensions.SignInPolicy)]
-public sealed class LoginModel(
-    HelpCenterSignInManager signIn,
-    UserManager<ApplicationUser> users,
-    AccountActivity activity,
-    SignInThrottle throttle,
-    IOptions<AccountOptions> options,
+public sealed class LoginModel(PasswordSignIn signIn, UserManager<ApplicationUser> users, IOptions<AccountOptions> options,
     IStringLocalizer<Localization.SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -53,117 +50,50 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var email = Input.Email.Trim();
-        var user = await users.FindByEmailAsync(email);
-        if (await throttle.WaitAsync(user, email, cancellationToken) is { } wait)
+        var outcome = await signIn.WithPasswordAsync(Input.Email, Input.Password, Input.RememberMe, cancellationToken);
+        return outcome.Next switch
         {
-            return SignInThrottle.Delayed(this, wait, localizer["Login.Delayed", SignInThrottle.Seconds(wait)]);
-        }
-
-        if (user is null)
-        {
-            // The same work (one password hash), the same count and the same answer as a wrong password: don't reveal
-            // whether the account exists, not even by how long the answer takes.
-            signIn.VerifyDummyPassword(Input.Password);
-            await throttle.FailedAsync(null, email, cancellationToken);
-            return Failed();
-        }
-
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
-        if (result.Succeeded)
-        {
-            await throttle.SucceededAsync(user, cancellationToken);
-            await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
-            return await users.GetTwoFactorEnabledAsync(user) || !await IsStaffAsync(user)
-                ? LocalRedirect(SafeReturnUrl)
-                : RedirectToPage("/Account/Manage/EnableAuthenticator", new { required = true });
-        }
-
-        if (result.RequiresTwoFactor)
-        {
-            await activity.RecordAsync(user, SignInOutcome.SecondFactorRequired, cancellationToken);
-            // No return address: the second step decides where this account lands (editors on their console).
-            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, rememberMe = Input.RememberMe });
-        }
-
-        // NotAllowed is decided before the password is checked: only say why to someone who knows the password.
-        if (result.IsNotAllowed && await users.CheckPasswordAsync(user, Input.Password))
-        {
-            await activity.RecordAsync(user, user.IsFrozen ? SignInOutcome.Frozen : SignInOutcome.NotAllowed, cancellationToken);
-            ModelState.AddModelError(string.Empty, localizer[user.IsFrozen ? "Login.Frozen" : "Login.NotConfirmed"]);
-            return Page();
-        }
-
-        await throttle.FailedAsync(user, email, cancellationToken);
-        await activity.RecordAsync(user, SignInOutcome.WrongPassword, cancellationToken);
-        return Failed();
+            Next.SignedIn => LocalRedirect(SafeReturnUrl),
+            Next.SetUpAuthenticator => RedirectToPage("/Account/Manage/EnableAuthenticator", new { required = true }),
+            // No return address unless one was asked for: the second step decides where this account lands (editors on their console).
+            Next.SecondFactor => RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, rememberMe = Input.RememberMe }),
+            _ => Refused(outcome),
+        };
     }
 
     /// <summary>WebAuthn request options for a discoverable passkey (no user named yet).</summary>
-    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
-        Content(await signIn.MakePasskeyRequestOptionsAsync(user: null), "application/json");
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await signIn.PasskeyOptionsAsync(), "application/json");
 
     /// <summary>Signs in with the assertion the browser produced (filled in by passkeys.js).</summary>
     public async Task<IActionResult> OnPostPasskeyAsync([FromForm] string? credentialJson, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (string.IsNullOrEmpty(credentialJson) || credentialJson.Length > 20_000)
+        var outcome = await signIn.WithPasskeyAsync(credentialJson, cancellationToken);
+        return outcome switch
         {
-            ModelState.AddModelError(string.Empty, localizer["Passkeys.SignInFailed"]);
-            return Page();
-        }
-
-        var result = await signIn.PasskeySignInAsync(credentialJson);
-        var user = await PasskeyOwnerAsync(credentialJson);
-        if (result.RequiresTwoFactor && user is not null)
-        {
-            // A passkey that does not verify the user is one factor: the authenticator code is the second.
-            await activity.RecordAsync(user, SignInOutcome.SecondFactorRequired, cancellationToken);
-            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl });
-        }
-
-        if (!result.Succeeded || user is null)
-        {
-            if (user is not null)
-            {
-                await activity.RecordAsync(user, user.IsFrozen ? SignInOutcome.Frozen : SignInOutcome.NotAllowed, cancellationToken);
-            }
-
-            ModelState.AddModelError(string.Empty, localizer[user?.IsFrozen == true ? "Login.Frozen" : "Passkeys.SignInFailed"]);
-            return Page();
-        }
-
-        await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HelpCenter.Editor.EditorLanding.AfterSignInAsync(users, user));
+            { Next: Next.SecondFactor } => RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl }),
+            { Next: Next.SignedIn, User: { } user } => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HelpCenter.Editor.EditorLanding.AfterSignInAsync(users, user)),
+            _ => Refused(outcome),
+        };
     }
 
-    /// <summary>The account a credential belongs to, from the credential's id (<c>rawId</c>, base64url).</summary>
-    private async Task<ApplicationUser?> PasskeyOwnerAsync(string credentialJson)
+    // Url.Page rather than a literal: the default landing follows the page's route.
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Account/Manage/Index")!;
+
+    private IActionResult Refused(PasswordSignIn.Outcome outcome)
     {
-        try
+        if (outcome.Next == Next.Delayed)
         {
-            using var json = System.Text.Json.JsonDocument.Parse(credentialJson);
-            return json.RootElement.TryGetProperty("rawId", out var rawId) && rawId.GetString() is { } id
-                ? await users.FindByPasskeyIdAsync(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(id))
-                : null;
+            return SignInThrottle.Delayed(this, outcome.Wait, localizer["Login.Delayed", SignInThrottle.Seconds(outcome.Wait)]);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+
+        ModelState.AddModelError(string.Empty, localizer[outcome.Next switch
         {
-            return null;
-        }
-    }
-
-    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage";
-
-    private async Task<bool> IsStaffAsync(ApplicationUser user)
-    {
-        var roles = await users.GetRolesAsync(user);
-        return roles.Any(Roles.Staff.Contains);
-    }
-
-    private PageResult Failed()
-    {
-        ModelState.AddModelError(string.Empty, localizer["Login.Failed"]);
+            Next.Frozen => "Login.Frozen",
+            Next.NotConfirmed => "Login.NotConfirmed",
+            Next.PasskeyFailed => "Passkeys.SignInFailed",
+            _ => "Login.Failed",
+        }]);
         return Page();
     }
 }

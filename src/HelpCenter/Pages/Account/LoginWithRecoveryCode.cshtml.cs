@@ -52,7 +52,7 @@ public sealed class LoginWithRecoveryCodeModel(HelpCenterSignInManager signIn, A
             await throttle.SucceededAsync(user, cancellationToken);
             await activity.RecordAsync(user, SignInOutcome.Succeeded, cancellationToken);
             await audit.WriteAsync(AuditKinds.RecoveryCodeUsed, user.Id, actorId: user.Id, cancellationToken: cancellationToken);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/manage/two-factor");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage("/Account/Manage/TwoFactor");
         }
 
         // Wrong recovery codes count like wrong authenticator codes (Identity does not count them at all).

@@ -166,7 +166,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
 
         if (Item.Status == RequestStatus.Solved)
         {
-            return Redirect("/chat/" + Item.Reference);
+            return RedirectToPage(new { reference = Item.Reference });
         }
 
         await queue.ChangeLanguageAsync(Item, language, cancellationToken);

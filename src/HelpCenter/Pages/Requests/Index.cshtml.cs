@@ -48,7 +48,7 @@ public sealed class IndexModel(HelpCenterDbContext db, UserManager<Accounts.Appl
             return new Uri(requests.PrivateLink(request)).PathAndQuery;
         }
 
-        return (request.Channel == RequestChannel.Chat ? "/chat/" : "/requests/") + request.Reference;
+        return Url.Page(request.Channel == RequestChannel.Chat ? "/Chat/Show" : "/Requests/Show", new { reference = request.Reference })!;
     }
 
 }

@@ -13,7 +13,7 @@ namespace HelpCenter.Pages.Requests;
 /// private link from the confirmation mail. Anyone else gets a 404, so references cannot be probed.
 /// </summary>
 [EnableRateLimiting(RateLimitOptions.PublicFormPolicy)]
-public sealed class ShowModel(RequestService requests, UserManager<Accounts.ApplicationUser> users, HelpCenter.Contact.ChannelHours hours) : PageModel
+public sealed class ShowModel(RequestService requests, UserManager<Accounts.ApplicationUser> users) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -25,8 +25,8 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
 
     public IReadOnlyList<RequestMessage> Visible { get; private set; } = [];
 
-    /// <summary>For a callback: whether the callback desk is open now, else when it opens (the confirmation says when the call comes).</summary>
-    public HelpCenter.Contact.ChannelStatus? CallbackStatus { get; private set; }
+    /// <summary>The request belongs to a frozen account: it is read, never answered, whichever link opened it.</summary>
+    public bool ReadOnly { get; private set; }
 
     [BindProperty]
     public ReplyInput Input { get; set; } = new();
@@ -45,10 +45,6 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
         }
 
         Response.Headers.CacheControl = "no-store";
-        if (Item.Channel == RequestChannel.Callback)
-        {
-            CallbackStatus = hours.Status(RequestChannel.Callback);
-        }
 
         return Page();
     }
@@ -62,6 +58,13 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
 
         // An ended chat is a record: the private link reads it, nobody reopens it.
         if (Item.IsEndedChat)
+        {
+            return RedirectToPage(new { reference = Reference, key = Key });
+        }
+
+        // A frozen account's requests are read-only everywhere: the mailed link must not let anyone holding it write
+        // in the customer's name while the account is frozen.
+        if (ReadOnly)
         {
             return RedirectToPage(new { reference = Reference, key = Key });
         }
@@ -90,6 +93,7 @@ public sealed class ShowModel(RequestService requests, UserManager<Accounts.Appl
         }
 
         Item = request;
+        ReadOnly = request.UserId is not null && await users.FindByIdAsync(request.UserId) is { IsFrozen: true };
         Visible = request.Messages.Where(m => m.Kind != MessageKind.Note).ToList();
         return true;
     }

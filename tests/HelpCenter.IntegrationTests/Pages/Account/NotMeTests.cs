@@ -92,6 +92,24 @@ public sealed class NotMeTests(MailFactory factory) : IClassFixture<MailFactory>
         Assert.Equal(200, show.Status);
         Assert.Contains(reference, show.Find("main")!.TextContent, StringComparison.Ordinal);
 
+        // ... read-only there too: no reply form, and a reply posted anyway is not added.
+        Assert.Null(show.Find("main form"));
+        Assert.Contains("閲覧のみ", show.Find("p.notice[role=status]")!.TextContent, StringComparison.Ordinal);
+        var showLink = item.QuerySelector("a")!.GetAttribute("href")!;
+        var key = System.Web.HttpUtility.ParseQueryString(new Uri("http://localhost" + showLink).Query)["key"]!;
+        var posted = await stranger.PostAsync(new Uri(showLink, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Key"] = key,
+            ["Input.Body"] = "written by whoever holds the link",
+            ["__RequestVerificationToken"] = show.Find("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "",
+        }));
+        Assert.NotEqual(HttpStatusCode.InternalServerError, posted.StatusCode);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+            Assert.False(await db.RequestMessages.AnyAsync(m => m.Body == "written by whoever holds the link"));
+        }
+
         // An edited link reads nothing; without a link, /requests still wants a sign-in.
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri(link[..^4] + "AAAA", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await stranger.GetAsync(new Uri("/requests", UriKind.Relative))).StatusCode);

@@ -172,13 +172,34 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         var confirmation = await HtmlPage.GetAsync(client, created.Headers.Location!.OriginalString);
         Assert.Equal("+819012345678", confirmation.Find(".callback-summary .callback-phone")!.TextContent.Trim());
         Assert.Equal("Morning (10:00–12:00)", confirmation.Find(".callback-summary .callback-window")!.TextContent.Trim());
-        Assert.Matches("^(Today, in the window you chose|From .+ JST, in the window you chose)", confirmation.Find(".callback-summary .callback-when")!.TextContent.Trim());
+        // ... and on which day, in Japan time: the first working day of the callback desk on which the morning window has
+        // not yet ended when the request was made (a weekday before 12:00 JST is the same day).
+        var when = confirmation.Find(".callback-summary .callback-when time")!;
+        Assert.Matches(@"^\w{3} \d{1,2} \w{3} \d{4}, between 10:00 and 12:00 \(JST\)\.$", when.TextContent.Trim());
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
         var request = await db.Requests.SingleAsync(r => r.Email == "callback-en@example.com");
         Assert.Equal("LX12345678", request.AccountNumber);
         Assert.Equal("ja", request.Language);
+        var tokyo = TimeZoneInfo.ConvertTime(request.CreatedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var day = DateOnly.FromDateTime(tokyo.DateTime).AddDays(tokyo.Hour >= 12 ? 1 : 0);
+        var holidays = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContactOptions>>().Value.Holidays;
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || holidays.Contains(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            day = day.AddDays(1);
+        }
+
+        Assert.Equal(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), when.GetAttribute("datetime"));
+        Assert.StartsWith(day.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en")), when.TextContent.Trim(), StringComparison.Ordinal);
+
+        // The operator reads the same window and day on the request.
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{request.Reference}");
+        Assert.Equal("午前（10:00〜12:00）", detail.Find("dd.callback-window")!.TextContent.Trim());
+        Assert.Equal(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), detail.Find("dd.callback-when time")!.GetAttribute("datetime"));
+        Assert.Contains("10:00〜12:00（JST）", detail.Find("dd.callback-when")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -298,6 +319,140 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         Assert.Equal(HttpStatusCode.NotFound, (await agent.Http.GetAsync(new Uri(otherId, UriKind.Relative))).StatusCode);
     }
 
+    /// <summary>Issue 14, item 13: a screenshot attached to a form that another field sent back was silently dropped. It is
+    /// kept (listed with its size, carried as a protected reference), can be removed, and goes with the request.</summary>
+    [Fact]
+    public async Task ScreenshotsAttachedToARejectedFormAreKeptListedRemovableAndSentWithTheRequest()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var flow = await StartFlowAsync(client);
+        var form = await HtmlPage.GetAsync(client, $"/contact/callback?flow={Uri.EscapeDataString(flow)}");
+        var email = AccountClient.NewEmail();
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Phone"] = "12345",
+            ["Input.CallbackWindow"] = "afternoon",
+            ["Input.CallbackLanguage"] = "ja",
+            ["Input.AccountNumber"] = "12345678",
+            ["Input.Description"] = "出金画面でエラーになります",
+        };
+        var rejected = await HtmlPage.ParseAsync(await PostFormAsync(client, form, fields, ("出金エラー.png", SmallPng()), ("二枚目.png", SmallPng(60, 40))));
+        Assert.Equal(200, rejected.Status);
+        Assert.NotNull(rejected.Find("#Input_Phone-error:not(:empty)"));
+        Assert.Equal("12345678", rejected.Find("#Input_AccountNumber")!.GetAttribute("value"));
+        var attached = rejected.FindAll(".attached-screenshots li");
+        Assert.Equal(2, attached.Count);
+        Assert.Matches(@"^添付済み：出金エラー\.png（\d+ B）$", attached[0].QuerySelector(".attached-name")!.TextContent.Trim());
+        Assert.Contains("二枚目.png", attached[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, rejected.FindAll("#hc-request-form input[type=hidden][name='Input.PendingScreenshots']").Count);
+        Assert.Equal("取り除く", attached[1].QuerySelector("label.checkbox")!.TextContent.Trim());
+
+        // Still wrong: the attachments stay on the form, however often it comes back.
+        var again = await HtmlPage.ParseAsync(await PostFormAsync(client, rejected, fields));
+        Assert.Equal(2, again.FindAll(".attached-screenshots li").Count);
+
+        // Corrected, with the second image ticked for removal: the request carries the first one only.
+        fields["Input.Phone"] = "090-1234-5678";
+        fields["Input.RemoveScreenshots"] = again.FindAll("#hc-request-form input[name='Input.PendingScreenshots']")[1].GetAttribute("value")!;
+        var created = await PostFormAsync(client, again, fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var request = await db.Requests.SingleAsync(r => r.Email == email);
+        var shot = Assert.Single(request.Screenshots);
+        Assert.Equal("出金エラー.png", shot.OriginalFileName);
+        Assert.Equal(40, shot.Width);
+        Assert.True(scope.ServiceProvider.GetRequiredService<ScreenshotStore>().Exists(shot.Id));
+
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{request.Reference}");
+        var image = await agent.Http.GetAsync(new Uri(detail.Find(".screenshots img")!.GetAttribute("src")!, UriKind.Relative));
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>The reference a re-shown form carries is this site's, for this visitor's form, for a while: a forged one or
+    /// one copied from another visitor is refused with an error on the field, never attached.</summary>
+    [Fact]
+    public async Task AForgedOrAnotherVisitorsScreenshotReferenceIsRefused()
+    {
+        var owner = factory.CreateBrowserLikeClient();
+        var ownerForm = await HtmlPage.GetAsync(owner, $"/contact/email?flow={Uri.EscapeDataString(await StartFlowAsync(owner))}");
+        var rejected = await HtmlPage.ParseAsync(await PostFormAsync(owner, ownerForm, new Dictionary<string, string>
+        {
+            ["Input.Email"] = "not-an-address",
+            ["Input.Description"] = "画面が真っ白になります",
+        }, ("mine.png", SmallPng())));
+        var token = rejected.Find("#hc-request-form input[name='Input.PendingScreenshots']")!.GetAttribute("value")!;
+
+        var other = factory.CreateBrowserLikeClient();
+        var otherForm = await HtmlPage.GetAsync(other, $"/contact/email?flow={Uri.EscapeDataString(await StartFlowAsync(other))}");
+        var forged = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+        foreach (var (client, form, reference) in new[] { (other, otherForm, token), (owner, ownerForm, forged), (owner, ownerForm, "../../appsettings.json") })
+        {
+            var email = AccountClient.NewEmail();
+            var page = await HtmlPage.ParseAsync(await PostFormAsync(client, form, new Dictionary<string, string>
+            {
+                ["Input.Email"] = email,
+                ["Input.Description"] = "画面が真っ白になります",
+                ["Input.PendingScreenshots"] = reference,
+            }));
+            Assert.Equal(200, page.Status);
+            Assert.Contains("確認できませんでした", page.Find("#hc-screenshots-error")!.TextContent, StringComparison.Ordinal);
+            Assert.Empty(page.FindAll(".attached-screenshots li"));
+            await using var scope = factory.Services.CreateAsyncScope();
+            Assert.False(await scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>().Requests.AnyAsync(r => r.Email == email));
+        }
+    }
+
+    /// <summary>The request context names the customer's browser with the sign-in history's maintained parser (uap-core's
+    /// rules), "Android の Chrome Mobile", not the hand-written "Chrome 131 · Android" nor the raw string.</summary>
+    [Fact]
+    public async Task OperatorsReadTheCustomersBrowserAsChromeOnAndroid()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.UserAgent.Clear();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.104 Mobile Safari/537.36");
+        var form = await HtmlPage.GetAsync(client, $"/contact/email?flow={Uri.EscapeDataString(await StartFlowAsync(client))}");
+        var email = AccountClient.NewEmail();
+        var created = await form.SubmitAsync(client, "#hc-request-form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Description"] = "アプリが落ちます" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var reference = (await HtmlPage.GetAsync(client, created.Headers.Location!.OriginalString)).Find("h1 code")!.TextContent;
+
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
+        var browser = detail.Find(".facts dd.user-agent")!;
+        Assert.Equal("Android の Chrome Mobile", browser.TextContent.Trim());
+        Assert.Contains("Pixel 8", browser.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts the form as a browser does (multipart, every hidden field, the given values, files).</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, HtmlPage form, Dictionary<string, string> values, params (string Name, byte[] Bytes)[] files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var hidden in form.FindAll("#hc-request-form input[type=hidden]").Where(h => !values.ContainsKey(h.GetAttribute("name")!)))
+        {
+            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        }
+
+        foreach (var (name, value) in values)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            content.Add(file, "Screenshots", name);
+        }
+
+        return await client.PostAsync(form.Response.RequestMessage!.RequestUri, content);
+    }
+
     private static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, HtmlPage form, string email, params (string Name, byte[] Bytes)[] files)
     {
         var content = new MultipartFormDataContent();
@@ -318,9 +473,9 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         return await client.PostAsync(form.Response.RequestMessage!.RequestUri, content);
     }
 
-    private static byte[] SmallPng()
+    private static byte[] SmallPng(int width = 40, int height = 30)
     {
-        using var bitmap = new SkiaSharp.SKBitmap(40, 30);
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
         bitmap.Erase(SkiaSharp.SKColors.White);
         using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
         return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();

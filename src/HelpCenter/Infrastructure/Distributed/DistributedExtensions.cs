@@ -13,7 +13,8 @@ public static class DistributedExtensions
     {
         var services = builder.Services;
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section)
-            .PostConfigure<IConfiguration>((options, configuration) => options.ConnectionString = RedisOptions.Read(configuration));
+            .PostConfigure<IConfiguration>((options, configuration) => options.ConnectionString = RedisOptions.Read(configuration))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<DistributedRateLimits>();
         services.AddSingleton<HelpCenterMetrics>();
@@ -54,6 +55,10 @@ public static class DistributedExtensions
             if (TelemetryOptions.Endpoint(configuration) is { } endpoint)
             {
                 logger.LogInformation("OpenTelemetry: traces and metrics exported by OTLP to {Endpoint}", endpoint);
+            }
+            else
+            {
+                logger.LogInformation("OpenTelemetry export off (set HelpCenter:Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT to export traces and metrics)");
             }
 
             return Task.CompletedTask;

@@ -11,9 +11,6 @@ namespace HelpCenter.Infrastructure.Distributed;
 /// </summary>
 public sealed class DistributedRateLimits(RedisConnection redis, ILogger<DistributedRateLimits> logger)
 {
-    /// <summary>Prefix of the keys in Redis, so that the site can share a server with others.</summary>
-    public const string KeyPrefix = "helpcenter:";
-
     private long _lastFailureLoggedAt;
 
     /// <summary>True when limits hold across instances.</summary>
@@ -25,7 +22,8 @@ public sealed class DistributedRateLimits(RedisConnection redis, ILogger<Distrib
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(key);
-        var partition = $"{KeyPrefix}{policy}:{key}";
+        // RedisRateLimiting stores it as rl:fw:{<partition>}; the prefix keeps sites sharing a server apart.
+        var partition = $"{redis.KeyPrefix}{policy}:{key}";
         var local = new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window };
         if (!redis.IsConfigured)
         {

@@ -10,9 +10,6 @@ namespace HelpCenter.Infrastructure.Distributed;
 /// </summary>
 public sealed class RedisConnection : IDisposable
 {
-    /// <summary>Prefix of every pub/sub channel (the SignalR backplane's), as before the setting was shared.</summary>
-    public const string ChannelPrefix = "helpcenter-chat";
-
     private readonly Lazy<ConnectionMultiplexer>? _multiplexer;
 
     public RedisConnection(IOptions<RedisOptions> options)
@@ -20,9 +17,16 @@ public sealed class RedisConnection : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (options.Value.ConnectionString is { Length: > 0 } connectionString)
         {
-            _multiplexer = new Lazy<ConnectionMultiplexer>(() => Connect(connectionString), LazyThreadSafetyMode.ExecutionAndPublication);
+            // The backplane's channels as before the setting was shared ("helpcenter-chat" by default).
+            var channelPrefix = options.Value.KeyPrefix.TrimEnd(':') + "-chat";
+            _multiplexer = new Lazy<ConnectionMultiplexer>(() => Connect(connectionString, channelPrefix), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        KeyPrefix = options.Value.KeyPrefix;
     }
+
+    /// <summary>Start of every key the site writes (<see cref="RedisOptions.KeyPrefix"/>).</summary>
+    public string KeyPrefix { get; }
 
     /// <summary>True when a Redis server is configured (whether or not it answers now).</summary>
     public bool IsConfigured => _multiplexer is not null;
@@ -39,11 +43,11 @@ public sealed class RedisConnection : IDisposable
         }
     }
 
-    private static ConnectionMultiplexer Connect(string connectionString)
+    private static ConnectionMultiplexer Connect(string connectionString, string channelPrefix)
     {
         var configuration = ConfigurationOptions.Parse(connectionString);
         configuration.AbortOnConnectFail = false;
-        configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
+        configuration.ChannelPrefix = RedisChannel.Literal(channelPrefix);
         configuration.ClientName ??= "helpcenter-" + Environment.MachineName;
         return ConnectionMultiplexer.Connect(configuration);
     }

@@ -13,6 +13,11 @@ public sealed class RedisOptions
     /// without a shared rate limit or chat backplane (each keeps its own in memory).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Start of every key and pub/sub channel the site uses, so that several sites (production and staging) can
+    /// share one Redis server without sharing counts.</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^[A-Za-z0-9._:-]{1,64}$")]
+    public string KeyPrefix { get; set; } = "helpcenter:";
+
     /// <summary>The connection string from configuration, the alias included; null when Redis is not configured.</summary>
     public static string? Read(IConfiguration configuration)
     {

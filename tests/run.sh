@@ -22,7 +22,25 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+cleanup=('rm -f "$log"')
+trap 'for step in "${cleanup[@]}"; do eval "$step" || true; done' EXIT
+
+# --- Redis for the run (issue 18): one redis-server on loopback, no persistence, in a temp dir; tests that need Redis
+# read HELPCENTER_TEST_REDIS (host:port) and start their own when it is missing. Stopped by the trap above.
+if [ -z "${HELPCENTER_TEST_REDIS:-}" ]; then
+  redis_dir="$(mktemp -d)"
+  redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  /usr/bin/redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$redis_dir" \
+    --daemonize yes --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
+  cleanup+=('kill "$(cat "$redis_dir/redis.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$redis_dir"')
+  for _ in $(seq 1 50); do
+    if /usr/bin/redis-cli -p "$redis_port" ping >/dev/null 2>&1; then break; fi
+    sleep 0.1
+  done
+  export HELPCENTER_TEST_REDIS="127.0.0.1:$redis_port"
+  echo "Redis for the tests on $HELPCENTER_TEST_REDIS"
+fi
+# --- end Redis
 status=0
 dotnet test HelpCenter.sln -c Release 2>&1 | tee "$log" || status=$?
 

@@ -9,6 +9,7 @@ using HelpCenter.Feedback;
 using HelpCenter.Health;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
+using HelpCenter.Infrastructure.Distributed;
 using HelpCenter.Insights;
 using HelpCenter.Localization;
 using HelpCenter.Mail;
@@ -28,6 +29,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddSite();
+builder.AddDistributed();
 builder.AddSiteLocalization();
 builder.AddDatabase();
 builder.AddMail();

@@ -121,8 +121,8 @@ public static class AccountsExtensions
 
         services.Configure<RateLimiterOptions>(limiter =>
         {
-            limiter.AddPolicy(SignInPolicy, context => PostsPerIp(context, o => o.SignInPermitsPerIp, o => TimeSpan.FromSeconds(o.SignInWindowSeconds)));
-            limiter.AddPolicy(AccountMailPolicy, context => PostsPerIp(context, o => o.AccountMailPermitsPerIp, _ => TimeSpan.FromMinutes(15)));
+            limiter.AddPolicy(SignInPolicy, context => PostsPerIp(context, SignInPolicy, o => o.SignInPermitsPerIp, o => TimeSpan.FromSeconds(o.SignInWindowSeconds)));
+            limiter.AddPolicy(AccountMailPolicy, context => PostsPerIp(context, AccountMailPolicy, o => o.AccountMailPermitsPerIp, _ => TimeSpan.FromMinutes(15)));
         });
 
         services.AddHttpContextAccessor();
@@ -137,9 +137,9 @@ public static class AccountsExtensions
         return builder;
     }
 
-    private static RateLimitPartition<string> PostsPerIp(HttpContext context, Func<AccountOptions, int> permits, Func<AccountOptions, TimeSpan> window)
+    private static RateLimitPartition<string> PostsPerIp(HttpContext context, string policy, Func<AccountOptions, int> permits, Func<AccountOptions, TimeSpan> window)
     {
         var settings = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
-        return ClientRateLimits.PostsPerIp(context, permits(settings), window(settings));
+        return ClientRateLimits.PostsPerIp(context, policy, permits(settings), window(settings));
     }
 }

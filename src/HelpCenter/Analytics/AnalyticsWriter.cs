@@ -12,7 +12,7 @@ namespace HelpCenter.Analytics;
 /// analytics never take the site down.
 /// </summary>
 public sealed class AnalyticsWriter(AnalyticsQueue queue, IServiceScopeFactory scopes, IOptions<AnalyticsOptions> options,
-    ILogger<AnalyticsWriter> logger) : BackgroundService
+    ILogger<AnalyticsWriter> logger, Infrastructure.Distributed.HelpCenterMetrics? metrics = null) : BackgroundService
 {
     // Not disposed: the host may stop (and flush) after disposing its services, and a SemaphoreSlim whose wait handle
     // is never used holds nothing to release.
@@ -64,9 +64,11 @@ public sealed class AnalyticsWriter(AnalyticsQueue queue, IServiceScopeFactory s
         try
         {
             var batch = new List<IAnalyticsEvent>();
+            long? oldest = null;
             while (batch.Count < options.Value.MaxBatchSize && queue.Reader.TryRead(out var next))
             {
-                batch.Add(next);
+                batch.Add(next.Event);
+                oldest ??= next.QueuedAt;
             }
 
             if (batch.Count == 0)
@@ -87,6 +89,7 @@ public sealed class AnalyticsWriter(AnalyticsQueue queue, IServiceScopeFactory s
                 await db.SaveChangesAsync(cancellationToken);
                 Batches++;
                 LastBatchDuration = clock.Elapsed;
+                metrics?.AnalyticsBatchWritten(Stopwatch.GetElapsedTime(oldest!.Value));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

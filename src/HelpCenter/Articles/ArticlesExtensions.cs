@@ -9,6 +9,8 @@ public static class ArticlesExtensions
         // After the database is migrated (AddDatabase registers that first) and before the search index syncs.
         builder.Services.AddHostedService<ContentStartup>();
         builder.Services.AddHostedService<ContentWatcher>();
+        builder.Services.AddSingleton<ContentChangeFeed>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ContentChangeFeed>());
         builder.Services.AddHostedService<ContentCacheEviction>();
         return builder;
     }

@@ -5,10 +5,14 @@ public static class ChatExtensions
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
         var signalR = builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
-        if (builder.Configuration[ChatOptions.Section + ":" + nameof(ChatOptions.RedisBackplane)] is { Length: > 0 } redis)
+        if (Infrastructure.Distributed.RedisOptions.Read(builder.Configuration) is not null)
         {
-            // Groups and pushes across instances; connections open lazily, so a Redis outage does not stop the start.
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("helpcenter-chat"));
+            // Groups and pushes across instances, on the site's one Redis connection (HelpCenter:Redis, or the older
+            // HelpCenter:Chat:RedisBackplane); it reconnects in the background, so a Redis outage does not stop the start.
+            signalR.AddStackExchangeRedis();
+            builder.Services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>()
+                .Configure<Infrastructure.Distributed.RedisConnection>((options, redis) =>
+                    options.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer));
         }
 
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,24 +1,26 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using HelpCenter.Infrastructure.Distributed;
 
 namespace HelpCenter.Chat;
 
 /// <summary>
 /// At most <see cref="ChatHub.MessagesPerMinute"/> messages a minute per conversation side and per sender (the account,
 /// else the visitor cookie), through the hub and the form alike. Counting per connection let a flooder open a new one.
-/// In memory, per instance: with N instances a flooder gets N times the budget.
+/// Counted in Redis when it is configured, so N instances still give a flooder one budget; in memory otherwise.
 /// </summary>
-public sealed class ChatFloodGuard : IDisposable
+public sealed class ChatFloodGuard(DistributedRateLimits limits) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = ChatHub.MessagesPerMinute, Window = TimeSpan.FromMinutes(1) }));
+    public const string Policy = "chat-flood";
+
+    private readonly PartitionedRateLimiter<string> _limiter = limits.Create(Policy, ChatHub.MessagesPerMinute, TimeSpan.FromMinutes(1));
 
     /// <summary>False when the conversation (this side of it) or the sender has sent enough this minute.</summary>
-    public bool TryAcquire(string reference, bool agent, ClaimsPrincipal user, HttpContext? http)
+    public async ValueTask<bool> TryAcquireAsync(string reference, bool agent, ClaimsPrincipal user, HttpContext? http)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(user);
-        using var conversation = _limiter.AttemptAcquire($"conversation:{reference}:{(agent ? "agent" : "customer")}");
+        using var conversation = await _limiter.AcquireAsync($"conversation:{reference}:{(agent ? "agent" : "customer")}");
         if (!conversation.IsAcquired)
         {
             return false;
@@ -32,7 +34,7 @@ public sealed class ChatFloodGuard : IDisposable
             return true;
         }
 
-        using var lease = _limiter.AttemptAcquire(sender);
+        using var lease = await _limiter.AcquireAsync(sender);
         return lease.IsAcquired;
     }
 

@@ -13,7 +13,7 @@ namespace HelpCenter.Chat;
 /// saw. Every method checks access to the conversation; internal notes go to the operators' group only.
 /// </summary>
 public sealed partial class ChatHub(RequestService requests, ChatQueue queue, ChatAccess access, ChatFloodGuard flood, UserManager<ApplicationUser> users,
-    SignInManager<ApplicationUser> signIn, AccountSessions sessions) : Hub<IChatClient>
+    SignInManager<ApplicationUser> signIn, AccountSessions sessions, Infrastructure.Distributed.HelpCenterMetrics metrics) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
     public const int MaxTextLength = 2000;
@@ -181,12 +181,13 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
             throw new HubException("conversation-closed");
         }
 
-        if (!flood.TryAcquire(request.Reference, kind != MessageKind.Customer, Context.User!, Context.GetHttpContext()))
+        if (!await flood.TryAcquireAsync(request.Reference, kind != MessageKind.Customer, Context.User!, Context.GetHttpContext()))
         {
             throw new HubException("rate-limited");
         }
 
         var stored = await requests.AddMessageAsync(request, kind, text, Context.UserIdentifier, author, clientId);
+        metrics.ChatMessageStored(kind.ToString());
         return await Clients.AnnounceAsync(request.Reference, stored);
     }
 

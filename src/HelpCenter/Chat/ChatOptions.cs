@@ -32,9 +32,9 @@ public sealed class ChatOptions
     [Range(0, 36500)]
     public int RetentionDays { get; set; } = 365;
 
-    /// <summary>Redis for SignalR scale-out (StackExchange.Redis connection string). Empty: one instance, or several
-    /// whose customers and operators each stay on one instance (the database stays the truth either way; a client on
-    /// another instance sees new messages at its next fetch). Set it when running several instances.</summary>
+    /// <summary>Older name of <c>HelpCenter:Redis:ConnectionString</c> (read when that is empty): the site's one Redis,
+    /// for SignalR scale-out, shared rate limits and more. Empty: one instance, or several whose customers and operators
+    /// each stay on one instance (the database stays the truth either way).</summary>
     public string? RedisBackplane { get; set; }
 
     /// <summary>What happens at the end of the retention period.</summary>

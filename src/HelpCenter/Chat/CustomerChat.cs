@@ -10,7 +10,7 @@ namespace HelpCenter.Chat;
 /// then announced to the operator's open panel and the queue like its live counterpart in <see cref="ChatHub"/>.
 /// </summary>
 public sealed class CustomerChat(RequestService requests, ChatQueue queue, ContactFlowService flows, HelpCenterDbContext db,
-    ScreenshotStore images, IHubContext<ChatHub, IChatClient> hub)
+    ScreenshotStore images, IHubContext<ChatHub, IChatClient> hub, Infrastructure.Distributed.HelpCenterMetrics metrics)
 {
     /// <summary>Images one chat may carry.</summary>
     public const int MaxImages = 10;
@@ -19,6 +19,7 @@ public sealed class CustomerChat(RequestService requests, ChatQueue queue, Conta
     {
         ArgumentNullException.ThrowIfNull(chat);
         var message = await requests.AddMessageAsync(chat, MessageKind.Customer, text.Trim(), chat.UserId, chat.Name, clientId, cancellationToken: cancellationToken);
+        metrics.ChatMessageStored(nameof(MessageKind.Customer));
         await hub.Clients.AnnounceAsync(chat.Reference, message);
         await queue.EnqueueAsync(chat, cancellationToken);
     }
@@ -40,6 +41,7 @@ public sealed class CustomerChat(RequestService requests, ChatQueue queue, Conta
         await db.SaveChangesAsync(cancellationToken);
         var message = await requests.AddMessageAsync(chat, MessageKind.Customer, stored.OriginalFileName, chat.UserId, chat.Name,
             "image-" + stored.Id, stored.Id, cancellationToken);
+        metrics.ChatMessageStored(nameof(MessageKind.Customer));
         await hub.Clients.AnnounceAsync(chat.Reference, message);
         await queue.EnqueueAsync(chat, cancellationToken);
         return null;

@@ -24,6 +24,13 @@ public static class HealthExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
             .AddCheck<ArticlesHealthCheck>("articles", tags: [Ready]);
+        if (Infrastructure.Distributed.RedisOptions.Read(builder.Configuration) is not null)
+        {
+            // Only when configured: an instance that cannot reach the shared Redis would count rate limits alone and
+            // miss chat pushes from other instances, so it should not take traffic.
+            builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
+        }
+
         return builder;
     }
 
@@ -74,6 +81,22 @@ public static class HealthExtensions
             var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
             var ok = await db.Database.CanConnectAsync(cancellationToken);
             return Section(ok ? "ok" : "unreachable", ok);
+        }
+    }
+
+    private sealed class RedisHealthCheck(Infrastructure.Distributed.RedisConnection redis) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var latency = await redis.Multiplexer.GetDatabase().PingAsync();
+                return Section(new { status = "ok", pingMilliseconds = Math.Round(latency.TotalMilliseconds, 1) });
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                return Section("unreachable", healthy: false);
+            }
         }
     }
 

@@ -22,6 +22,11 @@ public sealed class HelpCenterOptions
     [Range(50, 5000)]
     public int ContentReloadDelayMilliseconds { get; set; } = 300;
 
+    /// <summary>How often each instance reads the database's content version to pick up what another instance
+    /// published (its search index and cached pages follow within this period plus the reload).</summary>
+    [Range(100, 60_000)]
+    public int ContentVersionPollMilliseconds { get; set; } = 500;
+
     /// <summary>IANA time zone of the site: opening hours, reference numbers, daily reports and every time shown.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Tokyo";

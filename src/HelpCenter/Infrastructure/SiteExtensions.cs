@@ -47,18 +47,18 @@ public static class SiteExtensions
             limiter.AddPolicy(RateLimitOptions.PublicFormPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return ClientRateLimits.PostsPerIp(context, settings.PublicFormPermits, TimeSpan.FromSeconds(settings.PublicFormWindowSeconds));
+                return ClientRateLimits.PostsPerIp(context, RateLimitOptions.PublicFormPolicy, settings.PublicFormPermits, TimeSpan.FromSeconds(settings.PublicFormWindowSeconds));
             });
             limiter.AddPolicy(RateLimitOptions.SearchApiPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return ClientRateLimits.PerIp(context, settings.SearchApiPermitsPerMinute, TimeSpan.FromMinutes(1));
+                return ClientRateLimits.PerIp(context, RateLimitOptions.SearchApiPolicy, settings.SearchApiPermitsPerMinute, TimeSpan.FromMinutes(1));
             });
             limiter.OnRejected = (context, _) =>
             {
                 // Re-executed by the status code page middleware into a friendly, localised page. Retry-After is when the
                 // window that refused this request ends, so a well-behaved client neither waits too long nor retries early.
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var retryAfter = ClientRateLimits.RetryAfter(context.Lease) ?? TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };

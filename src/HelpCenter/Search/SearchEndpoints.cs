@@ -17,7 +17,7 @@ public static class SearchEndpoints
 
     /// <summary><c>GET /api/search?q=&amp;lang=&amp;category=&amp;limit=&amp;offset=</c></summary>
     private static IResult Search(HttpContext context, SearchService search, SearchAnalytics analytics, AnalyticsBudget budget,
-        string? q, string? lang, string? category, int? limit, int? offset)
+        Infrastructure.Distributed.HelpCenterMetrics metrics, string? q, string? lang, string? category, int? limit, int? offset)
     {
         var language = lang ?? Languages.Current;
         if (!Languages.IsSupported(language))
@@ -26,6 +26,7 @@ public static class SearchEndpoints
         }
 
         var results = search.Engine.Search(new SearchRequest(q ?? "", language, string.IsNullOrWhiteSpace(category) ? null : category, offset ?? 0, limit ?? 10));
+        metrics.SearchRan("api", language);
         if (results.Query.Length > 0 && budget.TryTake(context, hasQuestion: true))
         {
             analytics.RecordSearch(results.Query, language, category, results.Total, "api", VisitorCookie.GetOrCreate(context));

@@ -30,6 +30,8 @@ public static class SearchExtensions
     private sealed class SearchHealthCheck(SearchService search) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(HealthExtensions.Section(new { analyzer = search.Engine.AnalyzerName, documents = search.Engine.DocumentCount }));
+            Task.FromResult(HealthExtensions.Section(
+                new { analyzer = search.Engine.AnalyzerName, documents = search.Engine.DocumentCount, contentVersion = search.SyncedVersion, ready = search.Ready },
+                search.Ready));
     }
 }

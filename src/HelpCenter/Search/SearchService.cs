@@ -25,6 +25,13 @@ public sealed class SearchService : IDisposable
 
     public SearchEngine Engine => _engine;
 
+    /// <summary>The content version the index last synced to (-1 before the first sync).</summary>
+    public long SyncedVersion { get; private set; } = -1;
+
+    /// <summary>True once the index holds the articles of a loaded snapshot: until then searches find nothing and the
+    /// instance is not ready for traffic.</summary>
+    public bool Ready => SyncedVersion >= 0 && (_engine.DocumentCount > 0 || _content.Current.Articles.Count == 0);
+
     /// <summary>Where the index lives for these settings.</summary>
     public static string IndexPath(SitePaths paths, SearchOptions options)
     {
@@ -61,6 +68,7 @@ public sealed class SearchService : IDisposable
         var started = TimeProvider.System.GetTimestamp();
         _engine.SetSynonyms(snapshot.Synonyms);
         var changed = _engine.Sync(snapshot.Articles.Select(ToDocument).ToList());
+        SyncedVersion = _content.Version;
         _logger.LogInformation("Search index synced: {Changed} documents changed, {Total} in the index ({Analyzer}) in {Elapsed} ms",
             changed, _engine.DocumentCount, _engine.AnalyzerName, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds.ToString("F0"));
     }

@@ -15,7 +15,7 @@ public sealed class ChatAcrossInstancesTests
     public async Task WithTheRedisBackplaneMessagesReachConnectionsOnTheOtherInstance()
     {
         await using var redis = await RedisServer.StartAsync();
-        var (delivered, stored) = await ExchangeAsync(redis.ConnectionString);
+        var (delivered, stored) = await ExchangeAsync(redis);
         Assert.Equal(["お客様から", "オペレーターから"], delivered);
         Assert.Equal(3, stored);
     }
@@ -29,7 +29,7 @@ public sealed class ChatAcrossInstancesTests
     }
 
     /// <summary>Customer on node A sends, operator on node B replies; returns what each received live from the other.</summary>
-    private static async Task<(List<string> Delivered, int Stored)> ExchangeAsync(string? redis)
+    private static async Task<(List<string> Delivered, int Stored)> ExchangeAsync(RedisServer? redis)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "hc-cluster-" + Guid.NewGuid().ToString("N")[..10]);
         var a = new NodeFactory(dataPath, "index-a", redis);
@@ -76,7 +76,7 @@ public sealed class ChatAcrossInstancesTests
 
     /// <summary>One instance: the shared database and keys, its own search index (each node builds it from the content;
     /// on one machine the default index folder, named after the machine, would be shared).</summary>
-    private sealed class NodeFactory(string dataPath, string index, string? redis) : MailFactory
+    private sealed class NodeFactory(string dataPath, string index, RedisServer? redis) : MailFactory
     {
         protected override IReadOnlyDictionary<string, string> ExtraSettings
         {
@@ -85,7 +85,9 @@ public sealed class ChatAcrossInstancesTests
                 var settings = new Dictionary<string, string> { ["HelpCenter:DataPath"] = dataPath, ["HelpCenter:Search:IndexPath"] = index };
                 if (redis is not null)
                 {
-                    settings["HelpCenter:Chat:RedisBackplane"] = redis;
+                    // The older setting, still honoured as an alias of HelpCenter:Redis:ConnectionString.
+                    settings["HelpCenter:Chat:RedisBackplane"] = redis.ConnectionString;
+                    settings["HelpCenter:Redis:KeyPrefix"] = redis.KeyPrefix;
                 }
 
                 return settings;

@@ -4,23 +4,35 @@ using System.Net.Sockets;
 
 namespace HelpCenter.IntegrationTests.Chat;
 
-/// <summary>A real Redis on loopback (Debian redis-server, installed by tests/run.sh), without persistence.</summary>
+/// <summary>
+/// A real Redis on loopback (Debian redis-server, installed by tests/run.sh), without persistence: the one tests/run.sh
+/// started for the whole run when <c>HELPCENTER_TEST_REDIS</c> names it (host:port), else one of the test's own.
+/// Tests that share the run's server keep apart by <see cref="KeyPrefix"/> (HelpCenter:Redis:KeyPrefix).
+/// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    public const string Variable = "HELPCENTER_TEST_REDIS";
 
-    private RedisServer(Process process, int port)
+    private readonly Process? _process;
+
+    private RedisServer(Process? process, string connectionString)
     {
         _process = process;
-        Port = port;
+        ConnectionString = connectionString;
     }
 
-    public int Port { get; }
+    public string ConnectionString { get; }
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    /// <summary>A prefix of this server's own, for HelpCenter:Redis:KeyPrefix.</summary>
+    public string KeyPrefix { get; } = "test-" + Guid.NewGuid().ToString("N")[..10] + ":";
 
     public static async Task<RedisServer> StartAsync()
     {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } shared)
+        {
+            return new RedisServer(null, shared);
+        }
+
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -32,7 +44,7 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server (install the Debian package redis-server; tests/run.sh does).");
-        var server = new RedisServer(process, port);
+        var server = new RedisServer(process, $"127.0.0.1:{port}");
         for (var attempt = 0; attempt < 100; attempt++)
         {
             try
@@ -53,6 +65,11 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_process is null)
+        {
+            return; // the run's server, stopped by tests/run.sh
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill();

@@ -106,7 +106,7 @@ public sealed class ShowModel(RequestService requests, ChatAccess access, ChatQu
         }
 
         // The same limit as through the hub: per conversation and per sender, not per connection or form.
-        if (!flood.TryAcquire(Item.Reference, agent: false, User, HttpContext))
+        if (!await flood.TryAcquireAsync(Item.Reference, agent: false, User, HttpContext))
         {
             Input = input;
             ModelState.AddModelError("Input.Text", localizer["Chat.TooManyMessages"]);

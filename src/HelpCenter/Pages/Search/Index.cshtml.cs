@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Pages.Search;
 
-public sealed class IndexModel(SearchService search, SearchAnalytics analytics, AnalyticsBudget budget, MostRead mostRead, ContentStore content, IOptions<SearchOptions> options) : PageModel
+public sealed class IndexModel(SearchService search, SearchAnalytics analytics, AnalyticsBudget budget, MostRead mostRead, ContentStore content, IOptions<SearchOptions> options,
+    Infrastructure.Distributed.HelpCenterMetrics metrics) : PageModel
 {
     public const int PopularCount = 5;
 
@@ -51,6 +52,7 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
 
         var category = Snapshot.FindCategory(Category ?? "") is null ? null : Category;
         Results = search.Engine.Search(new SearchRequest(Query, Language, category, (PageNumber - 1) * PageSize, PageSize));
+        metrics.SearchRan("page", Language);
         var session = VisitorCookie.GetOrCreate(HttpContext);
         if (Results.Query.Length > 0 && budget.TryTake(HttpContext, hasQuestion: true))
         {

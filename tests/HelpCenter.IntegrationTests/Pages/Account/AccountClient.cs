@@ -7,13 +7,30 @@ namespace HelpCenter.IntegrationTests.Pages.Account;
 /// A customer's browser session against the account pages (a page object): each method submits a form as a person
 /// would and returns where the site sent them.
 /// </summary>
-public sealed class AccountClient(MailFactory factory, string acceptLanguage = "ja")
+public sealed class AccountClient
 {
+    private readonly MailFactory? _factory;
+    private readonly Func<System.Net.CookieContainer, HttpClient> _createHttp;
+    private readonly string _codesFolder;
+    private HttpClient? _http;
+
+    public AccountClient(MailFactory factory, string acceptLanguage = "ja")
+        : this(cookies => factory.CreateBrowserLikeClient(acceptLanguage, cookies), factory.DataPath)
+    {
+        _factory = factory;
+    }
+
+    /// <summary>Against any server (an app process on a real port): <paramref name="createHttp"/> makes the browser's
+    /// client with the given cookies; <paramref name="codesFolder"/> keeps track of the authenticator codes used.</summary>
+    public AccountClient(Func<System.Net.CookieContainer, HttpClient> createHttp, string codesFolder)
+    {
+        _createHttp = createHttp;
+        _codesFolder = codesFolder;
+    }
+
     public System.Net.CookieContainer Cookies { get; } = new();
 
-    public HttpClient Http => _http ??= factory.CreateBrowserLikeClient(acceptLanguage, Cookies);
-
-    private HttpClient? _http;
+    public HttpClient Http => _http ??= _createHttp(Cookies);
 
     public static string NewEmail() => $"u{Guid.NewGuid():N}"[..13] + "@example.com";
 
@@ -22,7 +39,7 @@ public sealed class AccountClient(MailFactory factory, string acceptLanguage = "
     {
         var response = await RegisterAsync(email, password);
         Assert.Equal("/account/check-email", response.Headers.Location?.OriginalString);
-        var mail = await factory.Smtp.WaitForMailAsync(email);
+        var mail = await (_factory ?? throw new InvalidOperationException("Needs the test host's SMTP server.")).Smtp.WaitForMailAsync(email);
         var link = SmtpServer.LinkIn(mail, "http://localhost/account/confirm-email");
         var confirmed = await HtmlPage.GetAsync(Http, link["http://localhost".Length..]);
         Assert.NotNull(confirmed.Find("p.success"));
@@ -79,6 +96,6 @@ public sealed class AccountClient(MailFactory factory, string acceptLanguage = "
     /// development key is shared by the seeded staff, so it identifies an account only together with its address.</summary>
     public Task<string> CodeAsync(string key, string? email = null) =>
         key == HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey
-            ? TotpCodes.NextAsync(factory.DataPath, key, email ?? throw new ArgumentNullException(nameof(email)))
-            : TotpCodes.NextAsync(factory.DataPath, key, [key, .. email is null ? Array.Empty<string>() : [email]]);
+            ? TotpCodes.NextAsync(_codesFolder, key, email ?? throw new ArgumentNullException(nameof(email)))
+            : TotpCodes.NextAsync(_codesFolder, key, [key, .. email is null ? Array.Empty<string>() : [email]]);
 }

@@ -6,9 +6,14 @@ using HelpCenter.IntegrationTests.Pages.Account;
 namespace HelpCenter.IntegrationTests.Pages.Editor;
 
 /// <summary>An editor's browser session in the console (a page object): each method fills a form as a person would.</summary>
-public sealed class EditorClient(MailFactory factory)
+public sealed class EditorClient(AccountClient account)
 {
-    private readonly AccountClient _account = new(factory);
+    private readonly AccountClient _account = account;
+
+    public EditorClient(MailFactory factory)
+        : this(new AccountClient(factory))
+    {
+    }
 
     public HttpClient Http => _account.Http;
 

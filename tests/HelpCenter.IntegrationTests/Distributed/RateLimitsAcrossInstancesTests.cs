@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using HelpCenter.Chat;
+using HelpCenter.IntegrationTests.Chat;
+using HelpCenter.IntegrationTests.Pages.Account;
+
+namespace HelpCenter.IntegrationTests.Distributed;
+
+/// <summary>
+/// A flood split across two instances: with Redis both count into one window (RedisRateLimiting inside ASP.NET Core's
+/// rate limiter); without it each instance counts alone (the control that shows the test measures Redis).
+/// </summary>
+public sealed class RateLimitsAcrossInstancesTests
+{
+    private static readonly Dictionary<string, string> FourSignInsPerIp = new()
+    {
+        ["HelpCenter:Accounts:SignInPermitsPerIp"] = "4",
+        ["HelpCenter:Accounts:SignInWindowSeconds"] = "300",
+    };
+
+    [Fact]
+    public async Task ASignInFloodSplitAcrossTwoInstancesHitsOneSharedLimit()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var pair = await InstanceFactory.StartPairAsync(redis, FourSignInsPerIp);
+
+        var statuses = await FloodAsync(pair, attempts: 6);
+
+        // Four attempts in all, two through each instance; then both refuse, whichever the attacker tries.
+        Assert.Equal([200, 200, 200, 200, 429, 429], statuses);
+        Assert.Contains(pair.A.Logs, line => line.Contains("Redis configured: rate limits", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutRedisEachInstanceCountsItsOwnWindowAndSaysSoAtStart()
+    {
+        await using var pair = await InstanceFactory.StartPairAsync(redis: null, FourSignInsPerIp);
+
+        var statuses = await FloodAsync(pair, attempts: 8);
+
+        Assert.Equal([200, 200, 200, 200, 200, 200, 200, 200], statuses);
+        Assert.Contains(pair.A.Logs, line => line.Contains("No Redis configured", StringComparison.Ordinal) && line.Contains("per instance", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheChatFloodCounterIsSharedByTheInstances()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var pair = await InstanceFactory.StartPairAsync(redis);
+        var (reference, cookie) = await ChatTestKit.StartChatAsync(pair.A, "二つのサーバーで連投できますか");
+        await using var onA = await ChatTestKit.ConnectAsync(pair.A, cookie);
+        await using var onB = await ChatTestKit.ConnectAsync(pair.B, cookie);
+        await onA.InvokeAsync<List<ChatMessage>>("Join", reference, 0);
+        await onB.InvokeAsync<List<ChatMessage>>("Join", reference, 0);
+
+        // Half of the minute's budget through each instance: all stored.
+        for (var i = 0; i < HelpCenter.Chat.ChatHub.MessagesPerMinute; i++)
+        {
+            var connection = i % 2 == 0 ? onA : onB;
+            await connection.InvokeAsync<ChatMessage>("Send", reference, $"flood-message-{i}", $"メッセージ {i}");
+        }
+
+        // The next one is refused on either instance: one budget, not one per instance.
+        var refusedOnA = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => onA.InvokeAsync<ChatMessage>("Send", reference, "flood-extra-a", "もう一つ"));
+        var refusedOnB = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => onB.InvokeAsync<ChatMessage>("Send", reference, "flood-extra-b", "もう一つ"));
+        Assert.Contains("rate-limited", refusedOnA.Message, StringComparison.Ordinal);
+        Assert.Contains("rate-limited", refusedOnB.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Wrong passwords for ever new addresses (so that no account's own delay applies), alternating A and B.</summary>
+    private static async Task<List<int>> FloodAsync(InstanceFactory.Pair pair, int attempts)
+    {
+        var onA = new AccountClient(pair.A);
+        var onB = new AccountClient(pair.B);
+        var statuses = new List<int>();
+        for (var i = 0; i < attempts; i++)
+        {
+            var response = await (i % 2 == 0 ? onA : onB).LoginAsync($"nobody{i}@example.com", "guess");
+            statuses.Add((int)response.StatusCode);
+        }
+
+        return statuses;
+    }
+}

@@ -34,7 +34,7 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
-            var state = await db.InsightsRollupStates.FirstOrDefaultAsync(cancellationToken);
+            var state = await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
             var yesterday = clock.Today.AddDays(-1);
             DateOnly first;
             if (state?.ThroughDay is { } through)
@@ -52,29 +52,25 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
             }
 
             var rolled = 0;
+            var last = state?.ThroughDay;
             for (var day = first; day <= yesterday; day = day.AddDays(1))
             {
                 await RollUpDayAsync(db, day, cancellationToken);
-                state ??= db.InsightsRollupStates.Add(new InsightsRollupState()).Entity;
-                state.ThroughDay = state.ThroughDay is { } t && t > day ? t : day;
-                state.UpdatedAt = time.GetUtcNow();
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                db.Attach(state);
+                last = last is { } t && t > day ? t : day;
+                await SaveStateAsync(db, s => s.ThroughDay = last, cancellationToken);
                 rolled++;
             }
 
-            if (state?.ThroughDay is { } last && state.WindowsThroughDay != last)
+            var windows = state?.WindowsThroughDay;
+            if (last is { } closedThrough && windows != closedThrough)
             {
-                await BuildWindowsAsync(db, last, cancellationToken);
-                state.WindowsThroughDay = last;
-                state.UpdatedAt = time.GetUtcNow();
-                await db.SaveChangesAsync(cancellationToken);
+                await BuildWindowsAsync(db, closedThrough, cancellationToken);
+                await SaveStateAsync(db, s => s.WindowsThroughDay = closedThrough, cancellationToken);
             }
 
             if (rolled > 0)
             {
-                logger.LogInformation("Rolled up {Days} days of analytics events through {Day}", rolled, state?.ThroughDay);
+                logger.LogInformation("Rolled up {Days} days of analytics events through {Day}", rolled, last);
             }
 
             return rolled;
@@ -208,17 +204,29 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
         // Events are appended in time order, so the lowest id is (about) the oldest; a day too early only costs empty days.
         var search = await db.SearchLogs.OrderBy(s => s.Id).Select(s => (DateTimeOffset?)s.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         var view = await db.ArticleViews.OrderBy(v => v.Id).Select(v => (DateTimeOffset?)v.At).FirstOrDefaultAsync(cancellationToken);
-        var escalated = await db.ContactFlows.Where(f => f.EscalatedAt != null).OrderBy(f => f.StartedAt).Select(f => f.EscalatedAt).FirstOrDefaultAsync(cancellationToken);
+        // Flow ids are not in time order; the first escalation by its own index (SQL: SQLite cannot order DateTimeOffset in LINQ).
+        var escalated = (await db.ContactFlows
+                .FromSql($"""SELECT * FROM "ContactFlows" WHERE "EscalatedAt" IS NOT NULL ORDER BY "EscalatedAt" LIMIT 1""")
+                .AsNoTracking().ToListAsync(cancellationToken))
+            .Select(f => f.EscalatedAt).FirstOrDefault();
         var first = new[] { search, view, escalated }.Where(t => t is not null).Select(t => t!.Value).DefaultIfEmpty().Min();
         if (first == default)
         {
             return null;
         }
 
-        var day = clock.DayOf(first).AddDays(-1);
-        var retention = options.Value.RawEventRetentionDays;
-        var oldest = clock.Today.AddDays(-Math.Max(retention, 1) - 1);
-        return retention > 0 && day < oldest ? oldest : day;
+        // Retention never deletes the events of a day before it is rolled up for good, so every day found is whole.
+        return clock.DayOf(first).AddDays(-1);
+    }
+
+    private async Task SaveStateAsync(HelpCenterDbContext db, Action<InsightsRollupState> change, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var state = await db.InsightsRollupStates.FirstOrDefaultAsync(cancellationToken) ?? db.InsightsRollupStates.Add(new InsightsRollupState()).Entity;
+        change(state);
+        state.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private async Task RollUpDayAsync(HelpCenterDbContext db, DateOnly day, CancellationToken cancellationToken)

@@ -50,6 +50,9 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
         builder.UseSetting("HelpCenter:RateLimits:AnalyticsWritesPerVisitorPerMinute", "100000");
         builder.UseSetting("HelpCenter:RateLimits:AnalyticsWritesPerIpPerMinute", "100000");
 
+        // Tests write events for past days straight to the tables; a test that wants the daily aggregates rolls up itself.
+        builder.UseSetting("HelpCenter:Insights:RollupIntervalMinutes", "0");
+
         // The address customers use: every link in mail is built from it (the test server answers as localhost).
         builder.UseSetting("HelpCenter:Mail:PublicBaseUrl", "http://localhost");
         foreach (var (key, value) in Settings)

@@ -11,9 +11,10 @@ namespace HelpCenter.Insights;
 /// <summary>
 /// How articles do: views, helpful / not helpful votes and their comments (with a "done" mark), the articles read
 /// just before a contact request, published articles nobody opened in the period, and translations older than their
-/// Japanese original. Views come from <c>ArticleViews</c> (written by the analytics pipeline).
+/// Japanese original. Views come from the daily aggregates of <see cref="InsightsRollup"/> for closed days and from
+/// <c>ArticleViews</c> (written by the analytics pipeline) for the days since.
 /// </summary>
-public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content, ArticleOverview overview, SiteClock clock,
+public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content, ArticleOverview overview, SiteClock clock, InsightsRollup rollup,
     IOptions<InsightsOptions> options, TimeProvider time)
 {
     /// <summary>A view this soon before a contact request counts as "read just before asking".</summary>
@@ -40,23 +41,24 @@ public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content
         var parameters = new Dictionary<string, object?>
         {
             ["$from"] = InsightsSql.Stored(from),
-            ["$fromView"] = InsightsSql.Stored(from - ContactWindow),
             ["$lang"] = filter.Language,
         };
 
-        var views = (await InsightsSql.QueryAsync(db, """
-                SELECT Language, Slug, COUNT(*) FROM ArticleViews
-                WHERE At >= $from AND ($lang IS NULL OR Language = $lang)
-                GROUP BY Language, Slug
-                """, parameters, r => (Language: r.GetString(0), Slug: r.GetString(1), Count: r.GetInt32(2)), cancellationToken))
-            .ToDictionary(v => (v.Language, v.Slug), v => v.Count);
+        // Closed days from the daily aggregates, the days since (today) from the raw views with the roll-up's own code.
+        var days = filter.DaysOf(clock);
+        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.ThroughDay ?? DateOnly.MinValue;
+        var first = days[0];
+        var daily = await db.ArticleDays.AsNoTracking()
+            .Where(d => d.Day >= first && d.Day <= through && (filter.Language == null || d.Language == filter.Language))
+            .ToListAsync(cancellationToken);
+        foreach (var day in days.Where(d => d > through))
+        {
+            daily.AddRange((await rollup.ArticlesOfDayAsync(db, day, cancellationToken)).Where(d => filter.Language == null || d.Language == filter.Language));
+        }
 
-        var hours = await InsightsSql.QueryAsync(db, """
-            SELECT substr(At, 1, 13), COUNT(*) FROM ArticleViews
-            WHERE At >= $from AND ($lang IS NULL OR Language = $lang)
-            GROUP BY 1
-            """, parameters, r => (Hour: InsightsSql.ParseHour(r.GetString(0)), Count: r.GetInt32(1)), cancellationToken);
-        var byDay = hours.GroupBy(h => clock.DayOf(h.Hour)).ToDictionary(g => g.Key, g => g.Sum(h => h.Count));
+        var views = daily.Where(d => d.Views > 0).GroupBy(d => (d.Language, d.Slug)).ToDictionary(g => g.Key, g => g.Sum(d => d.Views));
+        var byDay = daily.GroupBy(d => d.Day).ToDictionary(g => g.Key, g => g.Sum(d => d.Views));
+        var beforeContact = daily.Where(d => d.BeforeContact > 0).GroupBy(d => (d.Language, d.Slug)).ToDictionary(g => g.Key, g => g.Sum(d => d.BeforeContact));
 
         var votes = (await InsightsSql.QueryAsync(db, """
                 SELECT Language, Slug, SUM(Helpful), SUM(NOT Helpful), SUM(Comment IS NOT NULL) FROM ArticleFeedback
@@ -65,19 +67,6 @@ public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content
                 """, parameters, r => (Language: r.GetString(0), Slug: r.GetString(1), Helpful: r.GetInt32(2), NotHelpful: r.GetInt32(3), Comments: r.GetInt32(4)),
                 cancellationToken))
             .ToDictionary(v => (v.Language, v.Slug));
-
-        // Articles the visitor opened in the 30 minutes before sending a request; each flow counts an article once.
-        var read = await InsightsSql.QueryAsync(db, """
-            SELECT f.Id, v.Language, v.Slug, v.At, f.EscalatedAt
-            FROM ContactFlows f JOIN ArticleViews v ON v.VisitorId = f.VisitorId
-            WHERE f.EscalatedAt IS NOT NULL AND f.EscalatedAt >= $from AND v.At >= $fromView AND ($lang IS NULL OR v.Language = $lang)
-            """, parameters, r => (Flow: r.GetString(0), Language: r.GetString(1), Slug: r.GetString(2), At: InsightsSql.Parse(r.GetString(3)),
-                Contact: InsightsSql.Parse(r.GetString(4))), cancellationToken);
-        var beforeContact = read
-            .Where(r => r.At <= r.Contact && r.Contact - r.At <= ContactWindow)
-            .DistinctBy(r => (r.Flow, r.Language, r.Slug))
-            .GroupBy(r => (r.Language, r.Slug))
-            .ToDictionary(g => g.Key, g => g.Count());
 
         var snapshot = content.Current;
         var keys = views.Keys.Concat(votes.Keys).Concat(beforeContact.Keys).Distinct();
@@ -110,7 +99,7 @@ public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content
             views.Values.Sum(),
             votes.Values.Sum(v => v.Helpful),
             votes.Values.Sum(v => v.NotHelpful),
-            filter.DaysOf(clock).Select(d => new DayRow(d, byDay.GetValueOrDefault(d))).ToList(),
+            days.Select(d => new DayRow(d, byDay.GetValueOrDefault(d))).ToList(),
             rows.Where(r => r.Views > 0).OrderByDescending(r => r.Views).ThenBy(r => r.Slug, StringComparer.Ordinal).Take(limit).ToList(),
             rows.Where(r => r.NotHelpful > 0).OrderByDescending(r => r.NotHelpful).ThenBy(r => r.HelpfulShare).ThenBy(r => r.Slug, StringComparer.Ordinal).Take(limit).ToList(),
             comments,

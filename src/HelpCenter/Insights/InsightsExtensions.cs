@@ -1,4 +1,8 @@
 using HelpCenter.Accounts;
+using HelpCenter.Health;
+using HelpCenter.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpCenter.Insights;
@@ -13,8 +17,11 @@ public static class InsightsExtensions
         builder.Services.AddScoped<ArticleInsights>();
         builder.Services.AddScoped<DeflectionReport>();
         builder.Services.AddScoped<SupportInsights>();
+        builder.Services.AddSingleton<InsightsRollup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<InsightsRollup>());
         builder.Services.AddSingleton<RawEventRetention>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RawEventRetention>());
+        builder.Services.AddHealthChecks().AddCheck<RollupHealthCheck>("insights");
 
         // Every insights page is for staff (agents see deflection and support); search and articles are the editors'.
         // Both conventions apply to those two pages, so they need Staff and Editor.
@@ -25,5 +32,16 @@ public static class InsightsExtensions
             options.Conventions.AuthorizePage("/Insights/Articles", Policies.Editor);
         });
         return builder;
+    }
+
+    /// <summary>The last day rolled up into the daily aggregates and the windows (later days are read raw).</summary>
+    private sealed class RollupHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var state = await scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>().InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            return HealthExtensions.Section(new { rolledUpThrough = state?.ThroughDay, windowsThrough = state?.WindowsThroughDay });
+        }
     }
 }

@@ -12,7 +12,12 @@ public sealed class InsightsOptions
     public int RowsPerTable { get; set; } = 50;
 
     /// <summary>Days raw analytics events (searches, article views, contact flows) are kept; 0 keeps them for ever.
-    /// The pages look back at most 90 days.</summary>
+    /// The daily aggregates the pages read are kept; raw events of days not rolled up yet are never deleted.</summary>
     [Range(0, 3650)]
     public int RawEventRetentionDays { get; set; } = 400;
+
+    /// <summary>Minutes between two roll-ups of closed days into the daily aggregates (the first at start); 0 turns the
+    /// roll-up off, and the pages then compute everything from the raw events (slow with millions of them).</summary>
+    [Range(0, 1440)]
+    public int RollupIntervalMinutes { get; set; } = 60;
 }

@@ -7,9 +7,12 @@ namespace HelpCenter.Insights;
 /// <summary>
 /// Deletes raw analytics events (searches, article views, contact flows) older than
 /// <see cref="InsightsOptions.RawEventRetentionDays"/>, a minute after start and then daily. Requests, chats and votes
-/// are not analytics events and are never deleted here.
+/// are not analytics events and are never deleted here. It rolls closed days up first (<see cref="InsightsRollup"/>) and
+/// never deletes the events of a day that is not rolled up for good (the last <see cref="InsightsRollup.ReRolledDays"/>
+/// days rolled up are rolled up again later), so the daily aggregates the pages read stay whole.
 /// </summary>
-public sealed class RawEventRetention(IServiceScopeFactory scopes, IOptions<InsightsOptions> options, TimeProvider time, ILogger<RawEventRetention> logger)
+public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollup rollup, IOptions<InsightsOptions> options, TimeProvider time,
+    ILogger<RawEventRetention> logger)
     : BackgroundService
 {
     /// <summary>Deletes what is past retention now; returns the rows deleted.</summary>
@@ -21,9 +24,19 @@ public sealed class RawEventRetention(IServiceScopeFactory scopes, IOptions<Insi
             return 0;
         }
 
-        var cutoff = InsightsSql.Stored(time.GetUtcNow().AddDays(-days));
+        await rollup.RunOnceAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.ThroughDay;
+        if (through is null)
+        {
+            // Nothing rolled up (no events yet): nothing to lose.
+            return 0;
+        }
+
+        var final = rollup.StartOf(through.Value.AddDays(1 - InsightsRollup.ReRolledDays));
+        var at = time.GetUtcNow().AddDays(-days);
+        var cutoff = InsightsSql.Stored(at < final ? at : final);
 
         // Text comparison of stored UTC times (see InsightsSql); the tables are fixed names, the cutoff a parameter.
         var deleted = await db.Database.ExecuteSqlAsync($"DELETE FROM SearchLogs WHERE CreatedAt < {cutoff}", cancellationToken)

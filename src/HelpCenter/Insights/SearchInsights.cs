@@ -10,9 +10,10 @@ namespace HelpCenter.Insights;
 /// <summary>
 /// What customers search: top queries, queries without results, queries without a click, grouped by normalised form
 /// per language; click-through rate, mean clicked rank, and searches followed by a contact request within 30 minutes.
-/// Read from <c>SearchLogs</c> (written by the analytics pipeline) with aggregate SQL; nothing here names a visitor.
+/// Read from the daily aggregates of <see cref="InsightsRollup"/> for closed days and from <c>SearchLogs</c> (written by
+/// the analytics pipeline) for the days since; nothing here names a visitor.
 /// </summary>
-public sealed partial class SearchInsights(HelpCenterDbContext db, SiteClock clock, IOptions<InsightsOptions> options, TimeProvider time)
+public sealed partial class SearchInsights(HelpCenterDbContext db, SiteClock clock, InsightsRollup rollup, IOptions<InsightsOptions> options, TimeProvider time)
 {
     /// <summary>A contact request this soon after a search counts as "the search did not help".</summary>
     public static readonly TimeSpan ContactWindow = TimeSpan.FromMinutes(30);
@@ -45,72 +46,108 @@ public sealed partial class SearchInsights(HelpCenterDbContext db, SiteClock clo
     public async Task<Report> BuildAsync(InsightsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var from = filter.From(clock);
-        var to = time.GetUtcNow().AddMinutes(1);
-        var parameters = new Dictionary<string, object?>
+        var days = filter.DaysOf(clock);
+        var state = await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var through = state?.ThroughDay ?? DateOnly.MinValue;
+        var first = days[0];
+        bool Wanted(string language) => filter.Language == null || language == filter.Language;
+
+        // Days not rolled up yet (today) from the raw searches, with the roll-up's own code.
+        var tail = new List<SearchQueryDay>();
+        foreach (var day in days.Where(d => d > through))
         {
-            ["$from"] = InsightsSql.Stored(from),
-            ["$to"] = InsightsSql.Stored(to),
-            ["$fromSearch"] = InsightsSql.Stored(from - ContactWindow),
-            ["$lang"] = filter.Language,
-        };
+            tail.AddRange((await rollup.SearchQueriesOfDayAsync(db, day, cancellationToken)).Where(r => Wanted(r.Language)));
+        }
 
-        var raw = await InsightsSql.QueryAsync(db, """
-            SELECT Language, Query, COUNT(*), SUM(ResultCount = 0), SUM(ResultCount > 0 AND ClickedSlug IS NULL),
-                   SUM(ClickedSlug IS NOT NULL), COALESCE(SUM(ClickedRank), 0)
-            FROM SearchLogs
-            WHERE CreatedAt >= $from AND CreatedAt < $to AND ($lang IS NULL OR Language = $lang)
-            GROUP BY Language, Query
-            """, parameters, r => new QueryRow(r.GetString(0), "", r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt64(6), 0),
-            cancellationToken);
-
-        // Searches followed by a contact request of the same visitor within 30 minutes (each search counted once).
-        var contacts = await InsightsSql.QueryAsync(db, """
-            SELECT s.Id, s.Language, s.Query, s.CreatedAt, f.EscalatedAt
-            FROM ContactFlows f JOIN SearchLogs s ON s.SessionId = f.VisitorId
-            WHERE f.EscalatedAt IS NOT NULL AND f.EscalatedAt >= $from AND f.EscalatedAt < $to
-              AND s.CreatedAt >= $fromSearch AND s.CreatedAt < $to AND ($lang IS NULL OR s.Language = $lang)
-            """, parameters, r => (Id: r.GetInt64(0), Language: r.GetString(1), Query: r.GetString(2), At: InsightsSql.Parse(r.GetString(3)), Contact: InsightsSql.Parse(r.GetString(4))),
-            cancellationToken);
-        var followed = contacts
-            .Where(c => c.Contact >= c.At && c.Contact - c.At <= ContactWindow && c.At >= from)
-            .DistinctBy(c => c.Id)
-            .GroupBy(c => (c.Language, Normalize(c.Query)))
-            .ToDictionary(g => g.Key, g => g.Count());
-
-        var groups = raw
-            .GroupBy(r => (r.Language, Key: Normalize(r.Query)))
-            .Select(g => new QueryRow(g.Key.Language, g.Key.Key, g.MaxBy(r => r.Searches)!.Query, g.Sum(r => r.Searches), g.Sum(r => r.NoResult),
-                g.Sum(r => r.NoClick), g.Sum(r => r.Clicks), g.Sum(r => r.RankSum), followed.GetValueOrDefault(g.Key)))
+        var stored = await db.SearchDays.AsNoTracking()
+            .Where(d => d.Day >= first && d.Day <= through && (filter.Language == null || d.Language == filter.Language))
+            .ToListAsync(cancellationToken);
+        var perDay = stored.Select(d => (d.Day, d.Searches, d.NoResult, d.NoClick, d.Clicks, d.RankSum, d.FollowedByContact))
+            .Concat(tail.Select(d => (d.Day, d.Searches, d.NoResult, d.NoClick, d.Clicks, d.RankSum, d.FollowedByContact)))
             .ToList();
-
-        var hours = await InsightsSql.QueryAsync(db, """
-            SELECT substr(CreatedAt, 1, 13), COUNT(*), SUM(ResultCount = 0), SUM(ClickedSlug IS NOT NULL)
-            FROM SearchLogs
-            WHERE CreatedAt >= $from AND CreatedAt < $to AND ($lang IS NULL OR Language = $lang)
-            GROUP BY 1
-            """, parameters, r => (Hour: InsightsSql.ParseHour(r.GetString(0)), Searches: r.GetInt32(1), NoResult: r.GetInt32(2), Clicks: r.GetInt32(3)),
-            cancellationToken);
-        var byDay = hours.GroupBy(h => clock.DayOf(h.Hour)).ToDictionary(g => g.Key, g => new DayRow(g.Key, g.Sum(h => h.Searches), g.Sum(h => h.NoResult), g.Sum(h => h.Clicks)));
+        var byDay = perDay.GroupBy(d => d.Day).ToDictionary(g => g.Key, g => new DayRow(g.Key, g.Sum(d => d.Searches), g.Sum(d => d.NoResult), g.Sum(d => d.Clicks)));
+        var total = new QueryRow("", "", "", perDay.Sum(d => d.Searches), perDay.Sum(d => d.NoResult), perDay.Sum(d => d.NoClick), perDay.Sum(d => d.Clicks),
+            perDay.Sum(d => d.RankSum), perDay.Sum(d => d.FollowedByContact));
 
         var dismissed = await db.DismissedQueries.AsNoTracking()
             .Where(d => filter.Language == null || d.Language == filter.Language)
             .OrderBy(d => d.Language).ThenBy(d => d.Key)
             .ToListAsync(cancellationToken);
         var hidden = dismissed.Select(d => (d.Language, d.Key)).ToHashSet();
-        var open = groups.Where(g => !hidden.Contains((g.Language, g.Key))).ToList();
         var limit = options.Value.RowsPerTable;
 
-        var total = new QueryRow("", "", "", groups.Sum(g => g.Searches), groups.Sum(g => g.NoResult), groups.Sum(g => g.NoClick),
-            groups.Sum(g => g.Clicks), groups.Sum(g => g.RankSum), followed.Values.Sum());
+        var closed = through >= first
+            ? await ClosedDaysAsync(filter, first, through, state, limit + dismissed.Count, tail, cancellationToken)
+            : [];
+        var groups = closed.Select(r => (r.Language, r.Key, r.Query, Weight: r.Searches, Row: r))
+            .Concat(tail.Select(r => (r.Language, r.Key, r.Query, Weight: r.Searches,
+                Row: new QueryRow(r.Language, r.Key, r.Query, r.Searches, r.NoResult, r.NoClick, r.Clicks, r.RankSum, r.FollowedByContact))))
+            .GroupBy(r => (r.Language, r.Key))
+            .Select(g => new QueryRow(g.Key.Language, g.Key.Key, g.MaxBy(r => r.Weight).Query, g.Sum(r => r.Row.Searches), g.Sum(r => r.Row.NoResult),
+                g.Sum(r => r.Row.NoClick), g.Sum(r => r.Row.Clicks), g.Sum(r => r.Row.RankSum), g.Sum(r => r.Row.FollowedByContact)))
+            .ToList();
+        var open = groups.Where(g => !hidden.Contains((g.Language, g.Key))).ToList();
+
         return new Report(
             total,
-            filter.DaysOf(clock).Select(d => byDay.GetValueOrDefault(d) ?? new DayRow(d, 0, 0, 0)).ToList(),
+            days.Select(d => byDay.GetValueOrDefault(d) ?? new DayRow(d, 0, 0, 0)).ToList(),
             Order(groups, g => g.Searches).Take(limit).ToList(),
             Order(open.Where(g => g.NoResult > 0), g => g.NoResult).Take(limit).ToList(),
             Order(open.Where(g => g.NoClick > 0), g => g.NoClick).Take(limit).ToList(),
             Order(groups.Where(g => g.FollowedByContact > 0), g => g.FollowedByContact).Take(limit).ToList(),
             dismissed);
+    }
+
+    /// <summary>
+    /// The rolled-up days of the period per language and query: every query that can make one of the lists. From the
+    /// preset's window when it ends yesterday: the first <paramref name="candidates"/> of each list there, and the queries
+    /// searched since (today's searches only add to a query's figures, so a query outside a window's list that was not
+    /// searched today cannot overtake one inside it). Otherwise the daily rows summed (slower, same figures).
+    /// </summary>
+    private async Task<List<QueryRow>> ClosedDaysAsync(InsightsFilter filter, DateOnly first, DateOnly through, InsightsRollupState? state, int candidates,
+        List<SearchQueryDay> tail, CancellationToken cancellationToken)
+    {
+        var language = filter.Language;
+        if (state?.WindowsThroughDay == through && through == clock.Today.AddDays(-1) && first == through.AddDays(2 - filter.Days))
+        {
+            var window = db.SearchQueryWindows.AsNoTracking().Where(w => w.Days == filter.Days && (language == null || w.Language == language));
+            var rows = new List<SearchQueryWindow>();
+            rows.AddRange(await window.OrderByDescending(w => w.Searches).ThenBy(w => w.Key).Take(candidates).ToListAsync(cancellationToken));
+            rows.AddRange(await window.OrderByDescending(w => w.NoResult).ThenByDescending(w => w.Searches).ThenBy(w => w.Key).Take(candidates).ToListAsync(cancellationToken));
+            rows.AddRange(await window.OrderByDescending(w => w.NoClick).ThenByDescending(w => w.Searches).ThenBy(w => w.Key).Take(candidates).ToListAsync(cancellationToken));
+            rows.AddRange(await window.OrderByDescending(w => w.FollowedByContact).ThenByDescending(w => w.Searches).ThenBy(w => w.Key).Take(candidates)
+                .ToListAsync(cancellationToken));
+            foreach (var chunk in tail.Select(t => t.Key).Distinct().Chunk(1_000))
+            {
+                rows.AddRange(await window.Where(w => chunk.Contains(w.Key)).ToListAsync(cancellationToken));
+            }
+
+            return rows.DistinctBy(r => r.Id)
+                .Select(r => new QueryRow(r.Language, r.Key, r.Query, r.Searches, r.NoResult, r.NoClick, r.Clicks, r.RankSum, r.FollowedByContact))
+                .ToList();
+        }
+
+        var sums = new Dictionary<(string, string), (QueryRow Row, int Best)>();
+        await foreach (var d in db.SearchQueryDays.AsNoTracking()
+                           .Where(d => d.Day >= first && d.Day <= through && (language == null || d.Language == language))
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var key = (d.Language, d.Key);
+            var (row, best) = sums.TryGetValue(key, out var sum) ? sum : (new QueryRow(d.Language, d.Key, d.Query, 0, 0, 0, 0, 0, 0), 0);
+            row = row with
+            {
+                Query = d.Searches > best ? d.Query : row.Query,
+                Searches = row.Searches + d.Searches,
+                NoResult = row.NoResult + d.NoResult,
+                NoClick = row.NoClick + d.NoClick,
+                Clicks = row.Clicks + d.Clicks,
+                RankSum = row.RankSum + d.RankSum,
+                FollowedByContact = row.FollowedByContact + d.FollowedByContact,
+            };
+            sums[key] = (row, Math.Max(best, d.Searches));
+        }
+
+        return sums.Values.Select(v => v.Row).ToList();
     }
 
     /// <summary>Hides a failed query of <paramref name="language"/> from the lists (idempotent).</summary>

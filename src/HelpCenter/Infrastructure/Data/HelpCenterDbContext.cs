@@ -43,6 +43,16 @@ public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> op
 
     public DbSet<Insights.DismissedQuery> DismissedQueries => Set<Insights.DismissedQuery>();
 
+    public DbSet<Insights.SearchQueryDay> SearchQueryDays => Set<Insights.SearchQueryDay>();
+
+    public DbSet<Insights.SearchDay> SearchDays => Set<Insights.SearchDay>();
+
+    public DbSet<Insights.SearchQueryWindow> SearchQueryWindows => Set<Insights.SearchQueryWindow>();
+
+    public DbSet<Insights.ArticleDay> ArticleDays => Set<Insights.ArticleDay>();
+
+    public DbSet<Insights.InsightsRollupState> InsightsRollupStates => Set<Insights.InsightsRollupState>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -223,5 +223,8 @@ internal sealed class RequestMessageConfiguration : IEntityTypeConfiguration<Req
         builder.Property(m => m.ClientId).HasMaxLength(64);
         builder.Property(m => m.AttachmentId).HasMaxLength(64);
         builder.HasIndex(m => new { m.RequestId, m.ClientId }).IsUnique();
+
+        // Insights' support page reads each request's first operator reply and last message: one index seek each.
+        builder.HasIndex(m => new { m.RequestId, m.Kind, m.CreatedAt });
     }
 }

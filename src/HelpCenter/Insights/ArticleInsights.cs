@@ -39,40 +39,41 @@ public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content
         var from = filter.From(clock);
         var parameters = new Dictionary<string, object?>
         {
-            ["$from"] = InsightsSql.Stored(from),
-            ["$fromView"] = InsightsSql.Stored(from - ContactWindow),
-            ["$lang"] = filter.Language,
+            ["@from"] = InsightsSql.Bound(db, from),
+            ["@fromView"] = InsightsSql.Bound(db, from - ContactWindow),
+            ["@lang"] = filter.Language,
         };
 
         var views = (await InsightsSql.QueryAsync(db, """
-                SELECT Language, Slug, COUNT(*) FROM ArticleViews
-                WHERE At >= $from AND ($lang IS NULL OR Language = $lang)
-                GROUP BY Language, Slug
-                """, parameters, r => (Language: r.GetString(0), Slug: r.GetString(1), Count: r.GetInt32(2)), cancellationToken))
+                SELECT "Language", "Slug", COUNT(*) FROM "ArticleViews"
+                WHERE "At" >= @from AND (@lang IS NULL OR "Language" = @lang)
+                GROUP BY "Language", "Slug"
+                """, parameters, r => (Language: r.GetString(0), Slug: r.GetString(1), Count: r.Int(2)), cancellationToken))
             .ToDictionary(v => (v.Language, v.Slug), v => v.Count);
 
-        var hours = await InsightsSql.QueryAsync(db, """
-            SELECT substr(At, 1, 13), COUNT(*) FROM ArticleViews
-            WHERE At >= $from AND ($lang IS NULL OR Language = $lang)
+        var hours = await InsightsSql.QueryAsync(db, $"""
+            SELECT {InsightsSql.HourOf(db, "\"At\"")}, COUNT(*) FROM "ArticleViews"
+            WHERE "At" >= @from AND (@lang IS NULL OR "Language" = @lang)
             GROUP BY 1
-            """, parameters, r => (Hour: InsightsSql.ParseHour(r.GetString(0)), Count: r.GetInt32(1)), cancellationToken);
+            """, parameters, r => (Hour: InsightsSql.ParseHour(r.GetString(0)), Count: r.Int(1)), cancellationToken);
         var byDay = hours.GroupBy(h => clock.DayOf(h.Hour)).ToDictionary(g => g.Key, g => g.Sum(h => h.Count));
 
         var votes = (await InsightsSql.QueryAsync(db, """
-                SELECT Language, Slug, SUM(Helpful), SUM(NOT Helpful), SUM(Comment IS NOT NULL) FROM ArticleFeedback
-                WHERE UpdatedAt >= $from AND ($lang IS NULL OR Language = $lang)
-                GROUP BY Language, Slug
-                """, parameters, r => (Language: r.GetString(0), Slug: r.GetString(1), Helpful: r.GetInt32(2), NotHelpful: r.GetInt32(3), Comments: r.GetInt32(4)),
+                SELECT "Language", "Slug", SUM(CASE WHEN "Helpful" THEN 1 ELSE 0 END), SUM(CASE WHEN "Helpful" THEN 0 ELSE 1 END),
+                       SUM(CASE WHEN "Comment" IS NOT NULL THEN 1 ELSE 0 END)
+                FROM "ArticleFeedback"
+                WHERE "UpdatedAt" >= @from AND (@lang IS NULL OR "Language" = @lang)
+                GROUP BY "Language", "Slug"
+                """, parameters, r => (Language: r.GetString(0), Slug: r.GetString(1), Helpful: r.Int(2), NotHelpful: r.Int(3), Comments: r.Int(4)),
                 cancellationToken))
             .ToDictionary(v => (v.Language, v.Slug));
 
         // Articles the visitor opened in the 30 minutes before sending a request; each flow counts an article once.
         var read = await InsightsSql.QueryAsync(db, """
-            SELECT f.Id, v.Language, v.Slug, v.At, f.EscalatedAt
-            FROM ContactFlows f JOIN ArticleViews v ON v.VisitorId = f.VisitorId
-            WHERE f.EscalatedAt IS NOT NULL AND f.EscalatedAt >= $from AND v.At >= $fromView AND ($lang IS NULL OR v.Language = $lang)
-            """, parameters, r => (Flow: r.GetString(0), Language: r.GetString(1), Slug: r.GetString(2), At: InsightsSql.Parse(r.GetString(3)),
-                Contact: InsightsSql.Parse(r.GetString(4))), cancellationToken);
+            SELECT f."Id", v."Language", v."Slug", v."At", f."EscalatedAt"
+            FROM "ContactFlows" f JOIN "ArticleViews" v ON v."VisitorId" = f."VisitorId"
+            WHERE f."EscalatedAt" IS NOT NULL AND f."EscalatedAt" >= @from AND v."At" >= @fromView AND (@lang IS NULL OR v."Language" = @lang)
+            """, parameters, r => (Flow: r.Text(0), Language: r.GetString(1), Slug: r.GetString(2), At: r.Time(3), Contact: r.Time(4)), cancellationToken);
         var beforeContact = read
             .Where(r => r.At <= r.Contact && r.Contact - r.At <= ContactWindow)
             .DistinctBy(r => (r.Flow, r.Language, r.Slug))

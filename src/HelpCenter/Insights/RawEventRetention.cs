@@ -9,7 +9,8 @@ namespace HelpCenter.Insights;
 /// <see cref="InsightsOptions.RawEventRetentionDays"/>, a minute after start and then daily. Requests, chats and votes
 /// are not analytics events and are never deleted here.
 /// </summary>
-public sealed class RawEventRetention(IServiceScopeFactory scopes, IOptions<InsightsOptions> options, TimeProvider time, ILogger<RawEventRetention> logger)
+public sealed class RawEventRetention(IServiceScopeFactory scopes, IOptions<InsightsOptions> options, TimeProvider time, SingletonWorkRunner singleton,
+    ILogger<RawEventRetention> logger)
     : BackgroundService
 {
     /// <summary>Deletes what is past retention now; returns the rows deleted.</summary>
@@ -21,14 +22,14 @@ public sealed class RawEventRetention(IServiceScopeFactory scopes, IOptions<Insi
             return 0;
         }
 
-        var cutoff = InsightsSql.Stored(time.GetUtcNow().AddDays(-days));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+        var cutoff = InsightsSql.Bound(db, time.GetUtcNow().AddDays(-days));
 
-        // Text comparison of stored UTC times (see InsightsSql); the tables are fixed names, the cutoff a parameter.
-        var deleted = await db.Database.ExecuteSqlAsync($"DELETE FROM SearchLogs WHERE CreatedAt < {cutoff}", cancellationToken)
-            + await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleViews WHERE At < {cutoff}", cancellationToken)
-            + await db.Database.ExecuteSqlAsync($"DELETE FROM ContactFlows WHERE StartedAt < {cutoff}", cancellationToken);
+        // On SQLite a text comparison of stored UTC times (see InsightsSql); the tables are fixed names, the cutoff a parameter.
+        var deleted = await db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchLogs\" WHERE \"CreatedAt\" < {cutoff}", cancellationToken)
+            + await db.Database.ExecuteSqlAsync($"DELETE FROM \"ArticleViews\" WHERE \"At\" < {cutoff}", cancellationToken)
+            + await db.Database.ExecuteSqlAsync($"DELETE FROM \"ContactFlows\" WHERE \"StartedAt\" < {cutoff}", cancellationToken);
         if (deleted > 0)
         {
             logger.LogInformation("Deleted {Count} analytics events older than {Days} days", deleted, days);
@@ -37,7 +38,12 @@ public sealed class RawEventRetention(IServiceScopeFactory scopes, IOptions<Insi
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the lease that decides which instance deletes old events.</summary>
+    public const string Lease = "raw-event-retention";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singleton.RunAsync(Lease, RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {

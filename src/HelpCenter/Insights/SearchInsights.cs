@@ -49,28 +49,29 @@ public sealed partial class SearchInsights(HelpCenterDbContext db, SiteClock clo
         var to = time.GetUtcNow().AddMinutes(1);
         var parameters = new Dictionary<string, object?>
         {
-            ["$from"] = InsightsSql.Stored(from),
-            ["$to"] = InsightsSql.Stored(to),
-            ["$fromSearch"] = InsightsSql.Stored(from - ContactWindow),
-            ["$lang"] = filter.Language,
+            ["@from"] = InsightsSql.Bound(db, from),
+            ["@to"] = InsightsSql.Bound(db, to),
+            ["@fromSearch"] = InsightsSql.Bound(db, from - ContactWindow),
+            ["@lang"] = filter.Language,
         };
 
         var raw = await InsightsSql.QueryAsync(db, """
-            SELECT Language, Query, COUNT(*), SUM(ResultCount = 0), SUM(ResultCount > 0 AND ClickedSlug IS NULL),
-                   SUM(ClickedSlug IS NOT NULL), COALESCE(SUM(ClickedRank), 0)
-            FROM SearchLogs
-            WHERE CreatedAt >= $from AND CreatedAt < $to AND ($lang IS NULL OR Language = $lang)
-            GROUP BY Language, Query
-            """, parameters, r => new QueryRow(r.GetString(0), "", r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt64(6), 0),
+            SELECT "Language", "Query", COUNT(*), SUM(CASE WHEN "ResultCount" = 0 THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN "ResultCount" > 0 AND "ClickedSlug" IS NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN "ClickedSlug" IS NOT NULL THEN 1 ELSE 0 END), COALESCE(SUM("ClickedRank"), 0)
+            FROM "SearchLogs"
+            WHERE "CreatedAt" >= @from AND "CreatedAt" < @to AND (@lang IS NULL OR "Language" = @lang)
+            GROUP BY "Language", "Query"
+            """, parameters, r => new QueryRow(r.GetString(0), "", r.GetString(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5), r.Long(6), 0),
             cancellationToken);
 
         // Searches followed by a contact request of the same visitor within 30 minutes (each search counted once).
         var contacts = await InsightsSql.QueryAsync(db, """
-            SELECT s.Id, s.Language, s.Query, s.CreatedAt, f.EscalatedAt
-            FROM ContactFlows f JOIN SearchLogs s ON s.SessionId = f.VisitorId
-            WHERE f.EscalatedAt IS NOT NULL AND f.EscalatedAt >= $from AND f.EscalatedAt < $to
-              AND s.CreatedAt >= $fromSearch AND s.CreatedAt < $to AND ($lang IS NULL OR s.Language = $lang)
-            """, parameters, r => (Id: r.GetInt64(0), Language: r.GetString(1), Query: r.GetString(2), At: InsightsSql.Parse(r.GetString(3)), Contact: InsightsSql.Parse(r.GetString(4))),
+            SELECT s."Id", s."Language", s."Query", s."CreatedAt", f."EscalatedAt"
+            FROM "ContactFlows" f JOIN "SearchLogs" s ON s."SessionId" = f."VisitorId"
+            WHERE f."EscalatedAt" IS NOT NULL AND f."EscalatedAt" >= @from AND f."EscalatedAt" < @to
+              AND s."CreatedAt" >= @fromSearch AND s."CreatedAt" < @to AND (@lang IS NULL OR s."Language" = @lang)
+            """, parameters, r => (Id: r.Long(0), Language: r.GetString(1), Query: r.GetString(2), At: r.Time(3), Contact: r.Time(4)),
             cancellationToken);
         var followed = contacts
             .Where(c => c.Contact >= c.At && c.Contact - c.At <= ContactWindow && c.At >= from)
@@ -84,12 +85,13 @@ public sealed partial class SearchInsights(HelpCenterDbContext db, SiteClock clo
                 g.Sum(r => r.NoClick), g.Sum(r => r.Clicks), g.Sum(r => r.RankSum), followed.GetValueOrDefault(g.Key)))
             .ToList();
 
-        var hours = await InsightsSql.QueryAsync(db, """
-            SELECT substr(CreatedAt, 1, 13), COUNT(*), SUM(ResultCount = 0), SUM(ClickedSlug IS NOT NULL)
-            FROM SearchLogs
-            WHERE CreatedAt >= $from AND CreatedAt < $to AND ($lang IS NULL OR Language = $lang)
+        var hours = await InsightsSql.QueryAsync(db, $"""
+            SELECT {InsightsSql.HourOf(db, "\"CreatedAt\"")}, COUNT(*), SUM(CASE WHEN "ResultCount" = 0 THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN "ClickedSlug" IS NOT NULL THEN 1 ELSE 0 END)
+            FROM "SearchLogs"
+            WHERE "CreatedAt" >= @from AND "CreatedAt" < @to AND (@lang IS NULL OR "Language" = @lang)
             GROUP BY 1
-            """, parameters, r => (Hour: InsightsSql.ParseHour(r.GetString(0)), Searches: r.GetInt32(1), NoResult: r.GetInt32(2), Clicks: r.GetInt32(3)),
+            """, parameters, r => (Hour: InsightsSql.ParseHour(r.GetString(0)), Searches: r.Int(1), NoResult: r.Int(2), Clicks: r.Int(3)),
             cancellationToken);
         var byDay = hours.GroupBy(h => clock.DayOf(h.Hour)).ToDictionary(g => g.Key, g => new DayRow(g.Key, g.Sum(h => h.Searches), g.Sum(h => h.NoResult), g.Sum(h => h.Clicks)));
 

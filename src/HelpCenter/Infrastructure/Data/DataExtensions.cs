@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Infrastructure.Data;
@@ -15,7 +16,15 @@ public static class DataExtensions
         {
             // Features ask for HelpCenterDbContext; on PostgreSQL they get the derived type with its own migrations.
             builder.Services.AddDbContext<HelpCenterDbContext, PostgresHelpCenterDbContext>((services, options) =>
-                options.UseNpgsql(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            {
+                options.UseNpgsql(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+
+                // ConfigureDbContext<HelpCenterDbContext>(...) (interceptors, logging) applies on either provider.
+                foreach (var configuration in services.GetServices<IDbContextOptionsConfiguration<HelpCenterDbContext>>())
+                {
+                    configuration.Configure(services, options);
+                }
+            });
             builder.Services.AddSingleton<ISingletonWork>(services =>
                 new PostgresSingletonWork(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!));
         }

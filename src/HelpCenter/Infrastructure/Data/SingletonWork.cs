@@ -36,24 +36,111 @@ public sealed class LocalSingletonWork : ISingletonWork
     }
 }
 
-/// <summary>PostgreSQL advisory locks (DistributedLock.Postgres), one dedicated connection per held lease.</summary>
+/// <summary>
+/// PostgreSQL advisory locks (DistributedLock.Postgres), each lease on a connection of its own that it checks every few
+/// seconds: a lock dies with its connection (the holder's process died, or the server ended the session), and the
+/// holder must then stop the work, because another instance may already have taken it.
+/// </summary>
 public sealed class PostgresSingletonWork(string connectionString) : ISingletonWork
 {
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
+
     public async Task<ISingletonLease?> TryAcquireAsync(string name, CancellationToken cancellationToken)
     {
-        // Without multiplexing each lease has its own connection, so a lost connection costs only its own lease; the
-        // keepalive lets the server notice a vanished holder (and the holder notice a vanished server) within a minute.
-        var lockHandle = new PostgresDistributedLock(new PostgresAdvisoryLockKey("helpcenter:" + name, allowHashing: true), connectionString,
-            options => options.UseMultiplexing(false).KeepaliveCadence(TimeSpan.FromSeconds(30)));
-        var handle = await lockHandle.TryAcquireAsync(TimeSpan.Zero, cancellationToken);
-        return handle is null ? null : new Lease(handle);
+        // Not from the pool: the connection must close when the lease ends, never serve other queries.
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var handle = await new PostgresDistributedLock(new PostgresAdvisoryLockKey("helpcenter:" + name, allowHashing: true), connection)
+                .TryAcquireAsync(TimeSpan.Zero, cancellationToken);
+            if (handle is null)
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+
+            return new Lease(connection, handle);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
-    private sealed class Lease(PostgresDistributedLockHandle handle) : ISingletonLease
+    private sealed class Lease : ISingletonLease
     {
-        public CancellationToken Lost => handle.HandleLostToken;
+        private readonly Npgsql.NpgsqlConnection _connection;
+        private readonly PostgresDistributedLockHandle _handle;
+        private readonly CancellationTokenSource _lost = new();
+        private readonly CancellationTokenSource _stop = new();
+        private readonly SemaphoreSlim _use = new(1, 1);
+        private readonly Task _monitor;
 
-        public ValueTask DisposeAsync() => handle.DisposeAsync();
+        public Lease(Npgsql.NpgsqlConnection connection, PostgresDistributedLockHandle handle)
+        {
+            _connection = connection;
+            _handle = handle;
+            _monitor = MonitorAsync();
+        }
+
+        public CancellationToken Lost => _lost.Token;
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _monitor;
+            await _use.WaitAsync();
+            try
+            {
+                if (!_lost.IsCancellationRequested)
+                {
+                    await _handle.DisposeAsync();
+                }
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+            {
+                // The connection is gone, and the lock with it.
+            }
+            finally
+            {
+                await _connection.DisposeAsync();
+                _use.Release();
+                _use.Dispose();
+                _lost.Dispose();
+                _stop.Dispose();
+            }
+        }
+
+        private async Task MonitorAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(CheckInterval, _stop.Token);
+                    await _use.WaitAsync(_stop.Token);
+                    try
+                    {
+                        await using var command = _connection.CreateCommand();
+                        command.CommandText = "SELECT 1";
+                        await command.ExecuteScalarAsync(_stop.Token);
+                    }
+                    finally
+                    {
+                        _use.Release();
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or IOException)
+            {
+                await _lost.CancelAsync();
+            }
+        }
     }
 }
 

@@ -185,6 +185,7 @@ public static class SingletonWorkExtensions
                 continue;
             }
 
+            var failed = false;
             await using (lease)
             {
                 logger.LogInformation("Lease {Lease} taken: this instance runs it", name);
@@ -196,14 +197,36 @@ public static class SingletonWorkExtensions
                 catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
                 {
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A failing job must not stop the host (a BackgroundService's exception does): give the lease up,
+                    // and compete for it again after the pause.
+                    logger.LogError(e, "Work under lease {Lease} failed; competing for it again", name);
+                    failed = true;
+                }
 
-                if (!lease.Lost.IsCancellationRequested || stoppingToken.IsCancellationRequested)
+                if (!failed && (!lease.Lost.IsCancellationRequested || stoppingToken.IsCancellationRequested))
                 {
                     // The work ended by itself (nothing to do with these settings) or the host is stopping.
                     return;
                 }
 
-                logger.LogWarning("Lease {Lease} lost (database connection closed); competing for it again", name);
+                if (!failed)
+                {
+                    logger.LogWarning("Lease {Lease} lost (database connection closed); competing for it again", name);
+                }
+            }
+
+            if (failed)
+            {
+                try
+                {
+                    await Task.Delay(retry, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test project. First installs, when missing, what the tests need from Debian/Ubuntu:
 # Chromium (browser tests), Noto CJK fonts (Japanese in screenshots), MeCab with IPADIC (search),
-# aiosmtpd (the SMTP server the mail tests send to) and Redis (the chat backplane across two instances).
+# aiosmtpd (the SMTP server the mail tests send to), Redis (the chat backplane across two instances) and PostgreSQL
+# (the integration tests run a second time on it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ if ! ldconfig -p 2>/dev/null | grep -q "libmecab.so.2"; then missing+=(libmecab2
 if ! [ -d /var/lib/mecab/dic/ipadic-utf8 ]; then missing+=(mecab-ipadic-utf8); fi
 if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then missing+=(python3-aiosmtpd); fi
 if ! [ -x /usr/bin/redis-server ]; then missing+=(redis-server); fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
@@ -41,8 +43,31 @@ if [ -z "${HELPCENTER_TEST_REDIS:-}" ]; then
   echo "Redis for the tests on $HELPCENTER_TEST_REDIS"
 fi
 # --- end Redis
+
+# --- PostgreSQL for the run (issue 18): a throw-away cluster on loopback in a temp dir, no service (postgres refuses
+# to run as root: then it runs as the postgres user the Debian package creates, or nobody). Durability is off: the
+# data dies with the run. Integration tests run a second time on it (HELPCENTER_TEST_POSTGRES). Stopped by the trap.
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+pg_dir="$(mktemp -d)"
+pg_as=""
+if [ "$(id -u)" -eq 0 ]; then
+  pg_user=postgres; id -u postgres >/dev/null 2>&1 || pg_user=nobody
+  chown "$pg_user" "$pg_dir"
+  pg_as="runuser -u $pg_user --"
+fi
+pg_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+$pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U helpcenter --auth=trust --no-locale -E UTF8 >/dev/null
+cleanup+=('$pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir"')
+$pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" start >/dev/null
+export HELPCENTER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=helpcenter;Database=postgres"
+echo "PostgreSQL for the tests on 127.0.0.1:$pg_port"
+# --- end PostgreSQL
+
 status=0
-dotnet test HelpCenter.sln -c Release 2>&1 | tee "$log" || status=$?
+HELPCENTER_TEST_DATABASE=Sqlite dotnet test HelpCenter.sln -c Release 2>&1 | tee "$log" || status=$?
+
+# Every database-facing integration test again on PostgreSQL (browser tests stay on SQLite).
+HELPCENTER_TEST_DATABASE=PostgreSQL dotnet test tests/HelpCenter.IntegrationTests -c Release --no-build 2>&1 | tee -a "$log" || status=$?
 
 # One plain summary line over all projects, e.g. "tests: 230 passed, 0 failed, 0 skipped".
 passed=$(grep -oE "Passed: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}')

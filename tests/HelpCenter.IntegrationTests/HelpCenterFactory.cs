@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace HelpCenter.IntegrationTests;
 
 /// <summary>
-/// Hosts the real app with its own data folder (a fresh SQLite database) and, when asked, its own copy of
-/// the content folder so that a test can edit files.
+/// Hosts the real app with its own data folder (a fresh SQLite database, or with HELPCENTER_TEST_DATABASE=PostgreSQL a
+/// fresh PostgreSQL database, dropped on dispose: see <see cref="TestDatabase"/>) and, when asked, its own copy of the
+/// content folder so that a test can edit files. Hosts given the same data folder share the database.
 /// </summary>
 public class HelpCenterFactory : WebApplicationFactory<Program>
 {
@@ -32,6 +33,14 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
     public string DataPath { get; }
 
     public string ContentPath { get; }
+
+    /// <summary>The PostgreSQL database this host created (null on SQLite, or when it shares another host's).</summary>
+    private string? _createdDatabase;
+
+    private string? _databaseDataPath;
+
+    /// <summary>Forces PostgreSQL for this host whatever the run's provider (tests about PostgreSQL itself).</summary>
+    protected virtual bool RequirePostgreSql => false;
 
     /// <summary>Every log line the app wrote, for tests that check what reaches the log.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -58,6 +67,16 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestDatabase.IsPostgreSql || RequirePostgreSql)
+        {
+            _databaseDataPath = Settings.TryGetValue("HelpCenter:DataPath", out var shared) ? shared : DataPath;
+            var (connectionString, created) = TestDatabase.ForDataPath(_databaseDataPath);
+            _createdDatabase = created;
+            builder.UseSetting("HelpCenter:Database:Provider", "PostgreSQL");
+            builder.UseSetting("HelpCenter:Database:ConnectionString", connectionString);
+            builder.UseSetting("HelpCenter:Database:LeaseRetrySeconds", "1");
         }
 
         builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs))));
@@ -96,6 +115,11 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (_createdDatabase is not null)
+        {
+            TestDatabase.Drop(_createdDatabase, _databaseDataPath!);
+        }
+
         TryDelete(DataPath);
         if (ContentPath != Repository.Content)
         {

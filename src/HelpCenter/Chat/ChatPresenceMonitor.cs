@@ -1,3 +1,4 @@
+using HelpCenter.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,15 @@ namespace HelpCenter.Chat;
 /// assigns what waits, without waiting for the next request. Every instance runs it; each hand-back and assignment is
 /// a conditional update, so only one instance acts on a chat and only that one tells its customer.
 /// </summary>
-public sealed class ChatPresenceMonitor(IServiceScopeFactory scopes, IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatPresenceMonitor> logger) : BackgroundService
+public sealed class ChatPresenceMonitor(IServiceScopeFactory scopes, IOptions<ChatOptions> options, TimeProvider clock, SingletonWorkRunner singleton,
+    ILogger<ChatPresenceMonitor> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the lease that decides which instance hands back and assigns chats.</summary>
+    public const string Lease = "chat-presence";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singleton.RunAsync(Lease, RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PresenceCheckInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -14,14 +14,20 @@ namespace HelpCenter.Chat;
 /// (an anonymised chat has no recorded context left). Two instances running it at the same moment may both anonymise
 /// the same chat (the same result) or both try to delete it (the second fails, is logged and retried an hour later).
 /// </summary>
-public sealed class ChatRetentionService(IServiceScopeFactory scopes, IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatRetentionService> logger) : BackgroundService
+public sealed class ChatRetentionService(IServiceScopeFactory scopes, IOptions<ChatOptions> options, TimeProvider clock, SingletonWorkRunner singleton,
+    ILogger<ChatRetentionService> logger) : BackgroundService
 {
     /// <summary>What replaces the customer's words and details.</summary>
     public const string Removed = "[removed]";
 
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the lease that decides which instance runs the retention.</summary>
+    public const string Lease = "chat-retention";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singleton.RunAsync(Lease, RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
         do

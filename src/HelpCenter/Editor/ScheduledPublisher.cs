@@ -1,12 +1,19 @@
+using HelpCenter.Infrastructure.Data;
+
 namespace HelpCenter.Editor;
 
 /// <summary>
 /// Runs the publication schedule at the start of every minute (and once at start, for what fell due while the site was
 /// down). Timing comes from <see cref="TimeProvider"/>, so tests drive it with a fake clock.
 /// </summary>
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, SingletonWorkRunner singleton, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the lease that decides which instance runs the schedule.</summary>
+    public const string Lease = "scheduled-publishing";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singleton.RunAsync(Lease, RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -27,12 +26,10 @@ public static class SiteExtensions
         // A malformed parameter (?limit=abc) is the same 400 in every environment; by default Development throws instead.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
-        // Keys live in the data folder so that cookies and antiforgery tokens survive restarts
-        // (and, with a shared data folder, work across instances).
-        services.AddDataProtection().SetApplicationName("HelpCenter");
-        services.AddOptions<KeyManagementOptions>().Configure<SitePaths>((options, paths) =>
-            options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                new DirectoryInfo(paths.DataFolder("keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        // Keys live in the database (table DataProtectionKeys) so that cookies, antiforgery tokens and signed links survive
+        // restarts and work on every instance sharing the database. The application name, not the content path, names
+        // the key ring: two instances installed in different folders must read each other's tokens.
+        services.AddDataProtection().SetApplicationName("HelpCenter").PersistKeysToDbContext<Data.HelpCenterDbContext>();
 
         services.AddAntiforgery(options =>
         {

@@ -40,8 +40,8 @@ public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content
         var from = filter.From(clock);
         var parameters = new Dictionary<string, object?>
         {
-            ["$from"] = InsightsSql.Stored(from),
-            ["$lang"] = filter.Language,
+            ["@from"] = InsightsSql.Bound(db, from),
+            ["@lang"] = filter.Language,
         };
 
         // Closed days from the daily aggregates, the days since (today) from the raw views with the roll-up's own code.
@@ -61,10 +61,12 @@ public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content
         var beforeContact = daily.Where(d => d.BeforeContact > 0).GroupBy(d => (d.Language, d.Slug)).ToDictionary(g => g.Key, g => g.Sum(d => d.BeforeContact));
 
         var votes = (await InsightsSql.QueryAsync(db, """
-                SELECT Language, Slug, SUM(Helpful), SUM(NOT Helpful), SUM(Comment IS NOT NULL) FROM ArticleFeedback
-                WHERE UpdatedAt >= $from AND ($lang IS NULL OR Language = $lang)
-                GROUP BY Language, Slug
-                """, parameters, r => (Language: r.GetString(0), Slug: r.GetString(1), Helpful: r.GetInt32(2), NotHelpful: r.GetInt32(3), Comments: r.GetInt32(4)),
+                SELECT "Language", "Slug", SUM(CASE WHEN "Helpful" THEN 1 ELSE 0 END), SUM(CASE WHEN "Helpful" THEN 0 ELSE 1 END),
+                       SUM(CASE WHEN "Comment" IS NOT NULL THEN 1 ELSE 0 END)
+                FROM "ArticleFeedback"
+                WHERE "UpdatedAt" >= @from AND (@lang IS NULL OR "Language" = @lang)
+                GROUP BY "Language", "Slug"
+                """, parameters, r => (Language: r.GetString(0), Slug: r.GetString(1), Helpful: r.Int(2), NotHelpful: r.Int(3), Comments: r.Int(4)),
                 cancellationToken))
             .ToDictionary(v => (v.Language, v.Slug));
 

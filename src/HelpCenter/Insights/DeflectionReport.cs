@@ -27,21 +27,21 @@ public sealed class DeflectionReport(HelpCenterDbContext db, SiteClock clock, IO
     {
         ArgumentNullException.ThrowIfNull(filter);
         var from = filter.From(clock);
-        var parameters = new Dictionary<string, object?> { ["$from"] = InsightsSql.Stored(from), ["$lang"] = filter.Language };
+        var parameters = new Dictionary<string, object?> { ["@from"] = InsightsSql.Bound(db, from), ["@lang"] = filter.Language };
 
         // Flows of the period (small columns only), and every escalation since its start for "came back".
         var flows = await InsightsSql.QueryAsync(db, """
-            SELECT VisitorId, Language, Topic, StartPage, StartedAt, ShownSlugs IS NOT NULL AND ShownSlugs <> '',
-                   OpenedSlugs IS NOT NULL AND OpenedSlugs <> '', SolvedAt, EscalatedAt, EscalatedChannel
-            FROM ContactFlows
-            WHERE StartedAt >= $from AND ($lang IS NULL OR Language = $lang)
-            """, parameters, r => new Flow(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3), InsightsSql.Parse(r.GetString(4)),
-                r.GetBoolean(5), r.GetBoolean(6), r.NullableString(7) is { } solved ? InsightsSql.Parse(solved) : null,
-                r.NullableString(8) is { } escalated ? InsightsSql.Parse(escalated) : null,
+            SELECT "VisitorId", "Language", "Topic", "StartPage", "StartedAt",
+                   CASE WHEN "ShownSlugs" IS NOT NULL AND "ShownSlugs" <> '' THEN 1 ELSE 0 END,
+                   CASE WHEN "OpenedSlugs" IS NOT NULL AND "OpenedSlugs" <> '' THEN 1 ELSE 0 END, "SolvedAt", "EscalatedAt", "EscalatedChannel"
+            FROM "ContactFlows"
+            WHERE "StartedAt" >= @from AND (@lang IS NULL OR "Language" = @lang)
+            """, parameters, r => new Flow(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.Time(4),
+                r.Int(5) == 1, r.Int(6) == 1, r.NullableTime(7), r.NullableTime(8),
                 Enum.TryParse<RequestChannel>(r.NullableString(9), out var channel) ? channel : null), cancellationToken);
         var escalations = (await InsightsSql.QueryAsync(db, """
-                SELECT VisitorId, EscalatedAt FROM ContactFlows WHERE EscalatedAt IS NOT NULL AND EscalatedAt >= $from
-                """, parameters, r => (Visitor: r.GetString(0), At: InsightsSql.Parse(r.GetString(1))), cancellationToken))
+                SELECT "VisitorId", "EscalatedAt" FROM "ContactFlows" WHERE "EscalatedAt" IS NOT NULL AND "EscalatedAt" >= @from
+                """, parameters, r => (Visitor: r.GetString(0), At: r.Time(1)), cancellationToken))
             .ToLookup(e => e.Visitor, e => e.At);
 
         var facts = flows.Select(f => new Fact(

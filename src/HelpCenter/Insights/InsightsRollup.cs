@@ -15,7 +15,7 @@ namespace HelpCenter.Insights;
 /// arrive after midnight for an event of the day before. Retention never deletes raw events of those two days.
 /// </summary>
 public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock, IOptions<InsightsOptions> options, TimeProvider time,
-    ILogger<InsightsRollup> logger) : BackgroundService
+    SingletonWorkRunner singleton, ILogger<InsightsRollup> logger) : BackgroundService
 {
     /// <summary>Days rolled up again on each run (yesterday and the day before).</summary>
     public const int ReRolledDays = 2;
@@ -164,14 +164,15 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
             .ToList();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the lease that decides which instance rolls up.</summary>
+    public const string Lease = "insights-rollup";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.RollupIntervalMinutes == 0 ? Task.CompletedTask : singleton.RunAsync(Lease, RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var minutes = options.Value.RollupIntervalMinutes;
-        if (minutes == 0)
-        {
-            return;
-        }
-
         try
         {
             using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), time);

@@ -11,7 +11,7 @@ namespace HelpCenter.Insights;
 /// never deletes the events of a day that is not rolled up for good (the last <see cref="InsightsRollup.ReRolledDays"/>
 /// days rolled up are rolled up again later), so the daily aggregates the pages read stay whole.
 /// </summary>
-public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollup rollup, IOptions<InsightsOptions> options, TimeProvider time,
+public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollup rollup, IOptions<InsightsOptions> options, TimeProvider time, SingletonWorkRunner singleton,
     ILogger<RawEventRetention> logger)
     : BackgroundService
 {
@@ -36,12 +36,12 @@ public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollu
 
         var final = rollup.StartOf(through.Value.AddDays(1 - InsightsRollup.ReRolledDays));
         var at = time.GetUtcNow().AddDays(-days);
-        var cutoff = InsightsSql.Stored(at < final ? at : final);
+        var cutoff = InsightsSql.Bound(db, at < final ? at : final);
 
-        // Text comparison of stored UTC times (see InsightsSql); the tables are fixed names, the cutoff a parameter.
-        var deleted = await db.Database.ExecuteSqlAsync($"DELETE FROM SearchLogs WHERE CreatedAt < {cutoff}", cancellationToken)
-            + await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleViews WHERE At < {cutoff}", cancellationToken)
-            + await db.Database.ExecuteSqlAsync($"DELETE FROM ContactFlows WHERE StartedAt < {cutoff}", cancellationToken);
+        // On SQLite a text comparison of stored UTC times (see InsightsSql); the tables are fixed names, the cutoff a parameter.
+        var deleted = await db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchLogs\" WHERE \"CreatedAt\" < {cutoff}", cancellationToken)
+            + await db.Database.ExecuteSqlAsync($"DELETE FROM \"ArticleViews\" WHERE \"At\" < {cutoff}", cancellationToken)
+            + await db.Database.ExecuteSqlAsync($"DELETE FROM \"ContactFlows\" WHERE \"StartedAt\" < {cutoff}", cancellationToken);
         if (deleted > 0)
         {
             logger.LogInformation("Deleted {Count} analytics events older than {Days} days", deleted, days);
@@ -50,7 +50,12 @@ public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollu
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the lease that decides which instance deletes old events.</summary>
+    public const string Lease = "raw-event-retention";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singleton.RunAsync(Lease, RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {

@@ -38,16 +38,16 @@ public sealed class SupportInsights(HelpCenterDbContext db, SiteClock clock)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.UtcNow;
-        var parameters = new Dictionary<string, object?> { ["$from"] = InsightsSql.Stored(filter.From(clock)), ["$lang"] = filter.Language };
+        var parameters = new Dictionary<string, object?> { ["@from"] = InsightsSql.Bound(db, filter.From(clock)), ["@lang"] = filter.Language };
         var requests = await InsightsSql.QueryAsync(db, """
-            SELECT r.Channel, r.Language, r.CreatedAt, r.QueuedAt, r.AssignedAt, r.AssignedToId, r.Resolution, r.SurveyRating, r.Status,
-                   (SELECT MIN(m.CreatedAt) FROM RequestMessages m WHERE m.RequestId = r.Id AND m.Kind = 'Agent'),
-                   (SELECT MAX(m.CreatedAt) FROM RequestMessages m WHERE m.RequestId = r.Id)
-            FROM Requests r
-            WHERE r.CreatedAt >= $from AND ($lang IS NULL OR r.Language = $lang)
-            """, parameters, r => new Request(Enum.Parse<RequestChannel>(r.GetString(0)), r.GetString(1), InsightsSql.Parse(r.GetString(2)),
-                Time(r.NullableString(3)), Time(r.NullableString(4)), r.NullableString(5), r.NullableString(6), r.IsDBNull(7) ? null : r.GetInt32(7),
-                r.GetString(8) == nameof(RequestStatus.Solved), Time(r.NullableString(9)), Time(r.NullableString(10))), cancellationToken);
+            SELECT r."Channel", r."Language", r."CreatedAt", r."QueuedAt", r."AssignedAt", r."AssignedToId", r."Resolution", r."SurveyRating", r."Status",
+                   (SELECT MIN(m."CreatedAt") FROM "RequestMessages" m WHERE m."RequestId" = r."Id" AND m."Kind" = 'Agent'),
+                   (SELECT MAX(m."CreatedAt") FROM "RequestMessages" m WHERE m."RequestId" = r."Id")
+            FROM "Requests" r
+            WHERE r."CreatedAt" >= @from AND (@lang IS NULL OR r."Language" = @lang)
+            """, parameters, r => new Request(Enum.Parse<RequestChannel>(r.GetString(0)), r.GetString(1), r.Time(2),
+                r.NullableTime(3), r.NullableTime(4), r.NullableString(5), r.NullableString(6), r.IsDBNull(7) ? null : r.Int(7),
+                r.GetString(8) == nameof(RequestStatus.Solved), r.NullableTime(9), r.NullableTime(10)), cancellationToken);
 
         var channels = Enum.GetValues<RequestChannel>();
         // One time-zone conversion per request (not one per request, hour and channel: 96 passes over the period).
@@ -71,8 +71,8 @@ public sealed class SupportInsights(HelpCenterDbContext db, SiteClock clock)
         var rated = requests.Where(r => r.SurveyRating is >= 1 and <= 5).ToList();
 
         var open = await InsightsSql.QueryAsync(db, """
-            SELECT Channel, CreatedAt FROM Requests WHERE Status <> 'Solved' AND ($lang IS NULL OR Language = $lang)
-            """, parameters, r => (Channel: Enum.Parse<RequestChannel>(r.GetString(0)), Age: now - InsightsSql.Parse(r.GetString(1))), cancellationToken);
+            SELECT "Channel", "CreatedAt" FROM "Requests" WHERE "Status" <> 'Solved' AND (@lang IS NULL OR "Language" = @lang)
+            """, parameters, r => (Channel: Enum.Parse<RequestChannel>(r.GetString(0)), Age: now - r.Time(1)), cancellationToken);
 
         return new Report(
             channels,
@@ -108,8 +108,6 @@ public sealed class SupportInsights(HelpCenterDbContext db, SiteClock clock)
         var ratings = group.Select(r => r.SurveyRating!.Value).ToList();
         return new SurveyRow(key, ratings.Count, ratings.Average(), Enumerable.Range(1, 5).Select(n => ratings.Count(r => r == n)).ToList());
     }
-
-    private static DateTimeOffset? Time(string? stored) => stored is null ? null : InsightsSql.Parse(stored);
 
     private sealed record Request(RequestChannel Channel, string Language, DateTimeOffset CreatedAt, DateTimeOffset? QueuedAt, DateTimeOffset? AssignedAt,
         string? AssignedToId, string? Resolution, int? SurveyRating, bool Solved, DateTimeOffset? FirstAgentReply, DateTimeOffset? LastMessage);

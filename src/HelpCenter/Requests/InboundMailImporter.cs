@@ -1,3 +1,4 @@
+using HelpCenter.Infrastructure.Data;
 using System.Text.RegularExpressions;
 using HelpCenter.Mail;
 using HelpCenter.Requests;
@@ -13,17 +14,20 @@ namespace HelpCenter.Requests;
 /// request's address; anything else is moved aside, not imported. A message is claimed by renaming it from
 /// <c>new/</c> to <c>cur/</c> first, so two instances never import the same one.
 /// </summary>
-public sealed partial class InboundMailImporter(IOptions<MailOptions> options, IServiceScopeFactory scopes, ILogger<InboundMailImporter> logger) : BackgroundService
+public sealed partial class InboundMailImporter(IOptions<MailOptions> options, IServiceScopeFactory scopes, SingletonWorkRunner singleton,
+    ILogger<InboundMailImporter> logger) : BackgroundService
 {
     private const int MaxBodyLength = 10_000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the lease that decides which instance imports the mail.</summary>
+    public const string Lease = "inbound-mail";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        string.IsNullOrWhiteSpace(options.Value.InboundMaildir) ? Task.CompletedTask : singleton.RunAsync(Lease, RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.InboundMaildir))
-        {
-            return;
-        }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.InboundPollSeconds));
         do

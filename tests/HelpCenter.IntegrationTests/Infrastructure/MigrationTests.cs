@@ -1,5 +1,4 @@
 using HelpCenter.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,12 +24,13 @@ public sealed class MigrationTests
         await using (var first = new HelpCenterFactory())
         {
             _ = first.Server;
-            var file = Path.Combine(first.DataPath, "helpcenter.db");
-            await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('20261128215147_ChatQueue', '10.0.15');";
-            await command.ExecuteNonQueryAsync();
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                // Through the app's own context, so the same on SQLite and PostgreSQL.
+                var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('20261128215147_ChatQueue', '10.0.15');");
+            }
 
             await using var second = new SameDataFolderFactory(first.DataPath);
             var error = Assert.ThrowsAny<Exception>(() => second.Server);

@@ -7,7 +7,7 @@ namespace HelpCenter.IntegrationTests.Infrastructure;
 
 public sealed class SqliteTests(HelpCenterFactory factory) : IClassFixture<HelpCenterFactory>
 {
-    [Fact]
+    [SqliteFact]
     public async Task DatabaseRunsInWalModeWithFullSynchronousCommits()
     {
         _ = factory.Server;

@@ -171,6 +171,9 @@ public sealed class ArticleWorkflowTests
         var id = await harness.CreateAsync(EditorHarness.Source("notice", "お知らせ"));
         await harness.InScopeAsync((w, _) => w.PublishAsync(id, 1, new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(9)), EditorHarness.Alice));
         using var publisher = new ScheduledPublisher(harness.Services.GetRequiredService<IServiceScopeFactory>(), harness.Clock,
+            new HelpCenter.Infrastructure.Data.SingletonWorkRunner(new HelpCenter.Infrastructure.Data.LocalSingletonWork(),
+                Microsoft.Extensions.Options.Options.Create(new HelpCenter.Infrastructure.Data.DatabaseOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<HelpCenter.Infrastructure.Data.SingletonWorkRunner>.Instance),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ScheduledPublisher>.Instance);
         await publisher.StartAsync(CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Infrastructure.Data;
@@ -8,16 +9,43 @@ public static class DataExtensions
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<SqliteWriteGate>();
-        builder.Services.AddDbContext<HelpCenterDbContext>((services, options) =>
+
+        // The provider decides the registrations, so it is read here (options validation still reports a bad value).
+        var settings = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (settings.IsPostgreSql)
         {
-            var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connectionString = string.IsNullOrWhiteSpace(settings.ConnectionString)
-                ? $"Data Source={Path.Combine(services.GetRequiredService<SitePaths>().DataRoot, "helpcenter.db")}"
-                : settings.ConnectionString;
-            options.UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMilliseconds), services.GetRequiredService<SqliteWriteGate>());
-        });
+            // Features ask for HelpCenterDbContext; on PostgreSQL they get the derived type with its own migrations.
+            builder.Services.AddDbContext<HelpCenterDbContext, PostgresHelpCenterDbContext>((services, options) =>
+            {
+                options.UseNpgsql(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+
+                // ConfigureDbContext<HelpCenterDbContext>(...) (interceptors, logging) applies on either provider.
+                foreach (var configuration in services.GetServices<IDbContextOptionsConfiguration<HelpCenterDbContext>>())
+                {
+                    configuration.Configure(services, options);
+                }
+            });
+            builder.Services.AddSingleton<ISingletonWork>(services =>
+                new PostgresSingletonWork(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!));
+        }
+        else
+        {
+            builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddDbContext<HelpCenterDbContext>((services, options) =>
+            {
+                var current = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                var connectionString = string.IsNullOrWhiteSpace(current.ConnectionString)
+                    ? $"Data Source={Path.Combine(services.GetRequiredService<SitePaths>().DataRoot, "helpcenter.db")}"
+                    : current.ConnectionString;
+                options.UseSqlite(connectionString)
+                    .AddInterceptors(new SqlitePragmaInterceptor(current.BusyTimeoutMilliseconds), services.GetRequiredService<SqliteWriteGate>());
+            });
+
+            // One process owns a SQLite file: every lease is granted.
+            builder.Services.AddSingleton<ISingletonWork, LocalSingletonWork>();
+        }
+
+        builder.Services.AddSingleton<SingletonWorkRunner>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpCenter.Infrastructure.Data;
 
-/// <summary>Applies migrations at start and checks that SQLite runs with the durability settings we rely on.</summary>
+/// <summary>Applies migrations at start (the provider's own set: SQLite or PostgreSQL) and checks that SQLite runs with
+/// the durability settings we rely on. Several PostgreSQL instances starting together are serialised by EF Core's
+/// migration lock.</summary>
 public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,7 +44,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
             throw new InvalidOperationException(
                 $"The database has migrations this version does not know ({string.Join(", ", unknown)}). It was created by a " +
                 "newer version or by a pre-release schema. Run a version that knows them, or, for a development database, " +
-                "delete it (HelpCenter:DataPath, helpcenter.db) and start again.");
+                "delete it (SQLite: helpcenter.db in HelpCenter:DataPath; PostgreSQL: drop and create the database) and start again.");
         }
     }
 

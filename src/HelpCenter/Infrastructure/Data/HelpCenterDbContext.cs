@@ -1,4 +1,5 @@
 using HelpCenter.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,25 @@ namespace HelpCenter.Infrastructure.Data;
 /// <summary>
 /// The site's database: Identity's tables plus each feature's entities. Each feature keeps its entities and
 /// their <see cref="IEntityTypeConfiguration{T}"/> in its own folder; they are picked up from this assembly.
+/// This type is the SQLite one (its migrations are <c>Migrations/</c>); <see cref="PostgresHelpCenterDbContext"/> is the
+/// same model on PostgreSQL with its own migration set. Features always ask for this type.
 /// </summary>
-public sealed class HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> options) : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+public class HelpCenterDbContext : IdentityDbContext<ApplicationUser, IdentityRole, string>, IDataProtectionKeyContext
 {
+    public HelpCenterDbContext(DbContextOptions<HelpCenterDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context (its own options type, its own migrations).</summary>
+    protected HelpCenterDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The data-protection key ring (cookies, antiforgery tokens, signed links), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Feedback.ArticleFeedback> ArticleFeedback => Set<Feedback.ArticleFeedback>();
 
     public DbSet<Search.SearchLog> SearchLogs => Set<Search.SearchLog>();

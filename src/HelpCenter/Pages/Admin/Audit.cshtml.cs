@@ -85,9 +85,9 @@ public sealed class AuditModel(HelpCenterDbContext db, SiteClock clock, AuditTex
         IQueryable<AuditEvent> query = db.AuditEvents;
         if (from is not null || to is not null)
         {
-            // SQLite keeps the times as UTC text (see InsightsSql): a day range is a text range.
-            var lower = from is { } f ? HelpCenter.Insights.InsightsSql.Stored(clock.FromLocal(f.ToDateTime(TimeOnly.MinValue))) : "";
-            var upper = to is { } t ? HelpCenter.Insights.InsightsSql.Stored(clock.FromLocal(t.AddDays(1).ToDateTime(TimeOnly.MinValue))) : "9999";
+            // SQLite keeps the times as UTC text (see InsightsSql): a day range is a text range; PostgreSQL compares them.
+            var lower = HelpCenter.Insights.InsightsSql.Bound(db, from is { } f ? clock.FromLocal(f.ToDateTime(TimeOnly.MinValue)) : DateTimeOffset.MinValue);
+            var upper = HelpCenter.Insights.InsightsSql.Bound(db, to is { } t ? clock.FromLocal(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : DateTimeOffset.MaxValue);
             query = db.AuditEvents.FromSql($"SELECT * FROM \"AuditEvents\" WHERE \"At\" >= {lower} AND \"At\" < {upper}");
         }
 

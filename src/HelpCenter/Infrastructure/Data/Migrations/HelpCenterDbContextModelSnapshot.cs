@@ -989,6 +989,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("RequestId", "Kind", "CreatedAt");
+
                     b.ToTable("RequestMessages");
                 });
 
@@ -1192,6 +1194,23 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.HasIndex("SessionId");
 
                     b.ToTable("SearchLogs");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

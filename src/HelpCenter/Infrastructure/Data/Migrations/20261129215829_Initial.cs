@@ -27,6 +27,23 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Views = table.Column<int>(type: "INTEGER", nullable: false),
+                    BeforeContact = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleFeedback",
                 columns: table => new
                 {
@@ -214,6 +231,20 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DismissedQueries",
                 columns: table => new
                 {
@@ -227,6 +258,20 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DismissedQueries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InsightsRollupStates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThroughDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WindowsThroughDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightsRollupStates", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -272,6 +317,26 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Searches = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoResult = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoClick = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clicks = table.Column<int>(type: "INTEGER", nullable: false),
+                    RankSum = table.Column<long>(type: "INTEGER", nullable: false),
+                    FollowedByContact = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchLogs",
                 columns: table => new
                 {
@@ -291,6 +356,50 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchLogs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchQueryDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Searches = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoResult = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoClick = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clicks = table.Column<int>(type: "INTEGER", nullable: false),
+                    RankSum = table.Column<long>(type: "INTEGER", nullable: false),
+                    FollowedByContact = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchQueryDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchQueryWindows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Searches = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoResult = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoClick = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clicks = table.Column<int>(type: "INTEGER", nullable: false),
+                    RankSum = table.Column<long>(type: "INTEGER", nullable: false),
+                    FollowedByContact = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchQueryWindows", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -600,6 +709,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleDays_Day_Language_Slug",
+                table: "ArticleDays",
+                columns: new[] { "Day", "Language", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArticleFeedback_Language_Slug_VisitorId",
                 table: "ArticleFeedback",
                 columns: new[] { "Language", "Slug", "VisitorId" },
@@ -723,6 +838,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestMessages_RequestId_Kind_CreatedAt",
+                table: "RequestMessages",
+                columns: new[] { "RequestId", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestMessages_RequestId_Sequence",
                 table: "RequestMessages",
                 columns: new[] { "RequestId", "Sequence" },
@@ -766,6 +886,12 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 column: "RevisionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchDays_Day_Language",
+                table: "SearchDays",
+                columns: new[] { "Day", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchLogs_CreatedAt",
                 table: "SearchLogs",
                 column: "CreatedAt");
@@ -782,6 +908,42 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 column: "SessionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchQueryDays_Day_Language_Key",
+                table: "SearchQueryDays",
+                columns: new[] { "Day", "Language", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchQueryWindows_Days_FollowedByContact_Searches_Key",
+                table: "SearchQueryWindows",
+                columns: new[] { "Days", "FollowedByContact", "Searches", "Key" },
+                descending: new[] { false, true, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchQueryWindows_Days_Key_Language",
+                table: "SearchQueryWindows",
+                columns: new[] { "Days", "Key", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchQueryWindows_Days_NoClick_Searches_Key",
+                table: "SearchQueryWindows",
+                columns: new[] { "Days", "NoClick", "Searches", "Key" },
+                descending: new[] { false, true, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchQueryWindows_Days_NoResult_Searches_Key",
+                table: "SearchQueryWindows",
+                columns: new[] { "Days", "NoResult", "Searches", "Key" },
+                descending: new[] { false, true, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchQueryWindows_Days_Searches_Key",
+                table: "SearchQueryWindows",
+                columns: new[] { "Days", "Searches", "Key" },
+                descending: new[] { false, true, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignIns_UserId_At",
                 table: "SignIns",
                 columns: new[] { "UserId", "At" });
@@ -795,6 +957,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AgentPresences");
+
+            migrationBuilder.DropTable(
+                name: "ArticleDays");
 
             migrationBuilder.DropTable(
                 name: "ArticleFeedback");
@@ -833,7 +998,13 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 name: "ContentVersion");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DismissedQueries");
+
+            migrationBuilder.DropTable(
+                name: "InsightsRollupStates");
 
             migrationBuilder.DropTable(
                 name: "KnownBrowser");
@@ -845,7 +1016,16 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 name: "RevisionComments");
 
             migrationBuilder.DropTable(
+                name: "SearchDays");
+
+            migrationBuilder.DropTable(
                 name: "SearchLogs");
+
+            migrationBuilder.DropTable(
+                name: "SearchQueryDays");
+
+            migrationBuilder.DropTable(
+                name: "SearchQueryWindows");
 
             migrationBuilder.DropTable(
                 name: "SignIns");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelpCenter.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HelpCenterDbContext))]
-    [Migration("20261129184322_Initial")]
+    [Migration("20261129215829_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -707,6 +707,39 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.ToTable("ArticleFeedback");
                 });
 
+            modelBuilder.Entity("HelpCenter.Insights.ArticleDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforeContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Language", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("ArticleDays");
+                });
+
             modelBuilder.Entity("HelpCenter.Insights.DismissedQuery", b =>
                 {
                     b.Property<long>("Id")
@@ -737,6 +770,177 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DismissedQueries");
+                });
+
+            modelBuilder.Entity("HelpCenter.Insights.InsightsRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ThroughDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WindowsThroughDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InsightsRollupStates");
+                });
+
+            modelBuilder.Entity("HelpCenter.Insights.SearchDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FollowedByContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoClick")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RankSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Language")
+                        .IsUnique();
+
+                    b.ToTable("SearchDays");
+                });
+
+            modelBuilder.Entity("HelpCenter.Insights.SearchQueryDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FollowedByContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoClick")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RankSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Language", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SearchQueryDays");
+                });
+
+            modelBuilder.Entity("HelpCenter.Insights.SearchQueryWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowedByContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoClick")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RankSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Days", "Key", "Language")
+                        .IsUnique();
+
+                    b.HasIndex("Days", "Searches", "Key")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("Days", "FollowedByContact", "Searches", "Key")
+                        .IsDescending(false, true, true, false);
+
+                    b.HasIndex("Days", "NoClick", "Searches", "Key")
+                        .IsDescending(false, true, true, false);
+
+                    b.HasIndex("Days", "NoResult", "Searches", "Key")
+                        .IsDescending(false, true, true, false);
+
+                    b.ToTable("SearchQueryWindows");
                 });
 
             modelBuilder.Entity("HelpCenter.Requests.RequestMessage", b =>
@@ -787,6 +991,8 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("RequestId", "Kind", "CreatedAt");
 
                     b.ToTable("RequestMessages");
                 });
@@ -991,6 +1197,23 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.HasIndex("SessionId");
 
                     b.ToTable("SearchLogs");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

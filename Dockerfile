@@ -19,7 +19,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-# The data folder (SQLite database, search index, mail, uploads, keys) is the only writable place.
+# The data folder (SQLite database, search index, mail, uploads) is the only writable place; with PostgreSQL
+# (several instances, see compose.yaml and docs/operations.md) it keeps uploads, mail files and the search index.
 RUN mkdir -p /app/App_Data && chown "$APP_UID" /app/App_Data
 # HelpCenter__Mail__PublicBaseUrl has no default on purpose: without it the site stops at start, naming the setting.
 ENV ASPNETCORE_HTTP_PORTS=8080 \

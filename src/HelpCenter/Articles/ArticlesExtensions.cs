@@ -11,7 +11,6 @@ public static class ArticlesExtensions
         builder.Services.AddHostedService<ContentWatcher>();
         builder.Services.AddSingleton<ContentChangeFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ContentChangeFeed>());
-        builder.Services.AddHostedService<ContentCacheEviction>();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpCenter.Articles;
@@ -10,8 +11,11 @@ namespace HelpCenter.Articles;
 /// categories file and the stored synonyms. Readers take <see cref="Current"/> once per request and work on that
 /// immutable value; a reload builds a new snapshot and swaps it in atomically. Reloads run one at a time, and the
 /// <see cref="Reloaded"/> event is raised inside that order, so listeners never see an older snapshot after a newer one.
+/// The cached public pages are evicted as soon as the new snapshot is in, before any listener runs: nothing (a search
+/// finding the new article, say) can show the change while a cached page still hides it.
 /// </summary>
-public sealed class ContentStore(SitePaths paths, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ContentStore> logger) : IDisposable
+public sealed class ContentStore(SitePaths paths, IServiceScopeFactory scopes, TimeProvider clock, IOutputCacheStore pageCache, ILogger<ContentStore> logger)
+    : IDisposable
 {
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
 
@@ -59,6 +63,9 @@ public sealed class ContentStore(SitePaths paths, IServiceScopeFactory scopes, T
 
             var snapshot = await BuildAsync(db, cancellationToken);
             Volatile.Write(ref _current, snapshot);
+
+            // The in-memory store evicts synchronously; waiting keeps "reloaded" meaning "served".
+            await pageCache.EvictByTagAsync(PublicPageCache.ContentTag, CancellationToken.None);
             logger.LogInformation("Loaded {Count} published articles (content version {Version}, {Problems} problems)",
                 snapshot.Articles.Count, Version, snapshot.Problems.Count);
             Reloaded?.Invoke(snapshot);

@@ -65,6 +65,13 @@ public sealed class AppProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>kill -9: no shutdown, nothing flushed, connections cut.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public string Describe() => $"instance {Name} ({BaseAddress}), last output:\n" + string.Join("\n", Output.TakeLast(40));
 
     public async ValueTask DisposeAsync()

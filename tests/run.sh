@@ -2,14 +2,15 @@
 # Runs every test project. First installs, when missing, what the tests need from Debian/Ubuntu:
 # Chromium (browser tests), Noto CJK fonts (Japanese in screenshots), MeCab with IPADIC (search),
 # aiosmtpd (the SMTP server the mail tests send to), Redis (the chat backplane across two instances) and PostgreSQL
-# (the integration tests run a second time on it).
+# (the integration tests run a second time on it). (No "grep -q" after a pipe: with pipefail, the writer cut off by
+# grep's early exit would count as a failure.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 if [ -z "${HELPCENTER_CHROMIUM:-}" ] && ! [ -x /usr/bin/chromium ]; then missing+=(chromium); fi
-if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then missing+=(fonts-noto-cjk fontconfig); fi
-if ! ldconfig -p 2>/dev/null | grep -q "libmecab.so.2"; then missing+=(libmecab2); fi
+if ! fc-list 2>/dev/null | grep "Noto Sans CJK" >/dev/null; then missing+=(fonts-noto-cjk fontconfig); fi
+if ! ldconfig -p 2>/dev/null | grep "libmecab.so.2" >/dev/null; then missing+=(libmecab2); fi
 if ! [ -d /var/lib/mecab/dic/ipadic-utf8 ]; then missing+=(mecab-ipadic-utf8); fi
 if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then missing+=(python3-aiosmtpd); fi
 if ! [ -x /usr/bin/redis-server ]; then missing+=(redis-server); fi

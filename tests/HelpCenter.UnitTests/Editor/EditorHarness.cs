@@ -36,6 +36,7 @@ public sealed class EditorHarness : IAsyncDisposable
             .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)));
         services.AddHttpContextAccessor();
         services.AddScoped<Audit.AuditLog>();
+        services.AddOutputCache(); // ContentStore evicts the cached pages on every reload
         services.AddSingleton<ContentStore>();
         services.AddScoped<ArticleWorkflow>();
         services.AddOptions<EditorOptions>();

@@ -73,7 +73,10 @@ public class HelpCenterFactory : WebApplicationFactory<Program>
         {
             _databaseDataPath = Settings.TryGetValue("HelpCenter:DataPath", out var shared) ? shared : DataPath;
             var (connectionString, created) = TestDatabase.ForDataPath(_databaseDataPath);
-            _createdDatabase = created;
+
+            // A database of a data folder shared between hosts outlives each of them, as the SQLite file in that folder
+            // does (a later instance joins the same site); the run's throw-away server takes it away at the end.
+            _createdDatabase = Settings.ContainsKey("HelpCenter:DataPath") ? null : created;
             builder.UseSetting("HelpCenter:Database:Provider", "PostgreSQL");
             builder.UseSetting("HelpCenter:Database:ConnectionString", connectionString);
             builder.UseSetting("HelpCenter:Database:LeaseRetrySeconds", "1");

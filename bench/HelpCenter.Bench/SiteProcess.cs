@@ -65,6 +65,8 @@ internal sealed partial class SiteProcess : IAsyncDisposable
             ["HelpCenter__Accounts__SeedDevelopmentAccounts"] = "true",
             ["HelpCenter__Accounts__SignInPermitsPerIp"] = "100000",
             ["HelpCenter__RateLimits__PublicFormPermits"] = "100000",
+            // 500 customers come from one address: the per-address budget of contact flows and other analytics writes too.
+            ["HelpCenter__RateLimits__AnalyticsWritesPerIpPerMinute"] = "1000000",
             ["HelpCenter__Chat__SuggestedArticles"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
         };

@@ -116,7 +116,7 @@ public sealed class ContentStore(SitePaths paths, IServiceScopeFactory scopes, T
 
     private async Task<ContentSnapshot> BuildAsync(HelpCenterDbContext db, CancellationToken cancellationToken)
     {
-        Version = (await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.Value ?? 0;
+        Version = (await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == ContentVersion.SingletonId, cancellationToken))?.Value ?? 0;
         var published = await PublishedAsync(db, cancellationToken);
         var problems = new List<ContentProblem>(_fileProblems);
         var categories = ContentLoader.LoadCategories(ContentRoot, problems);
@@ -141,7 +141,7 @@ public sealed class ContentStore(SitePaths paths, IServiceScopeFactory scopes, T
         }
 
         problems.AddRange(ContentLoader.CategoryWarnings(articles, categories));
-        var synonyms = await db.Synonyms.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var synonyms = await db.Synonyms.AsNoTracking().FirstOrDefaultAsync(s => s.Id == StoredSynonyms.SingletonId, cancellationToken);
         var synonymSet = synonyms is null ? Search.SynonymSet.Empty : ContentLoader.ParseSynonyms(synonyms.Text, problems);
         return new ContentSnapshot(articles, categories, problems, synonymSet);
     }

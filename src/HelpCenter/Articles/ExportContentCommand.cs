@@ -46,7 +46,7 @@ public static class ExportContentCommand
             await File.WriteAllTextAsync(path, row.Revision.ToSource(row.Language, row.Slug).ToFileText(Path.GetFileName(relative)), cancellationToken);
         }
 
-        if (await db.Synonyms.AsNoTracking().FirstOrDefaultAsync(cancellationToken) is { } synonyms)
+        if (await db.Synonyms.AsNoTracking().FirstOrDefaultAsync(s => s.Id == StoredSynonyms.SingletonId, cancellationToken) is { } synonyms)
         {
             await File.WriteAllTextAsync(Path.Combine(target, ContentLoader.SynonymsFile), synonyms.Text, cancellationToken);
         }

@@ -16,7 +16,7 @@ public sealed class SynonymEditing(HelpCenterDbContext db, ContentStore content,
     /// <summary>The stored text and its version (for conflict detection); empty when there are no synonyms yet.</summary>
     public async Task<(string Text, int Version)> LoadAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await db.Synonyms.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var stored = await db.Synonyms.AsNoTracking().FirstOrDefaultAsync(s => s.Id == StoredSynonyms.SingletonId, cancellationToken);
         return (stored?.Text ?? "", stored?.Version ?? 0);
     }
 
@@ -79,7 +79,7 @@ public sealed class SynonymEditing(HelpCenterDbContext db, ContentStore content,
     {
         ArgumentNullException.ThrowIfNull(actor);
         var now = clock.GetUtcNow();
-        var stored = await db.Synonyms.FirstOrDefaultAsync(cancellationToken);
+        var stored = await db.Synonyms.FirstOrDefaultAsync(s => s.Id == StoredSynonyms.SingletonId, cancellationToken);
         if ((stored?.Version ?? 0) != version)
         {
             return false;

@@ -46,7 +46,7 @@ public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content
 
         // Closed days from the daily aggregates, the days since (today) from the raw views with the roll-up's own code.
         var days = filter.DaysOf(clock);
-        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.ThroughDay ?? DateOnly.MinValue;
+        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken))?.ThroughDay ?? DateOnly.MinValue;
         var first = days[0];
         var daily = await db.ArticleDays.AsNoTracking()
             .Where(d => d.Day >= first && d.Day <= through && (filter.Language == null || d.Language == filter.Language))

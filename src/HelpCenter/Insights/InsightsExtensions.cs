@@ -40,7 +40,7 @@ public static class InsightsExtensions
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var state = await scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>().InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            var state = await scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>().InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken);
             return HealthExtensions.Section(new { rolledUpThrough = state?.ThroughDay, windowsThrough = state?.WindowsThroughDay });
         }
     }

@@ -34,7 +34,7 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
-            var state = await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            var state = await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken);
             var yesterday = clock.Today.AddDays(-1);
             DateOnly first;
             if (state?.ThroughDay is { } through)
@@ -229,7 +229,7 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
     private async Task SaveStateAsync(HelpCenterDbContext db, Action<InsightsRollupState> change, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var state = await db.InsightsRollupStates.FirstOrDefaultAsync(cancellationToken) ?? db.InsightsRollupStates.Add(new InsightsRollupState()).Entity;
+        var state = await db.InsightsRollupStates.FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken) ?? db.InsightsRollupStates.Add(new InsightsRollupState()).Entity;
         change(state);
         state.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
@@ -240,25 +240,26 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
     {
         var queries = await SearchQueriesOfDayAsync(db, day, cancellationToken);
         var articles = await ArticlesOfDayAsync(db, day, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SearchQueryDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
-        await db.SearchDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
-        await db.ArticleDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
-        db.SearchQueryDays.AddRange(queries);
-        db.SearchDays.AddRange(queries.GroupBy(q => q.Language).Select(g => new SearchDay
+        await db.InWriteTransactionAsync(async () =>
         {
-            Day = day,
-            Language = g.Key,
-            Searches = g.Sum(q => q.Searches),
-            NoResult = g.Sum(q => q.NoResult),
-            NoClick = g.Sum(q => q.NoClick),
-            Clicks = g.Sum(q => q.Clicks),
-            RankSum = g.Sum(q => q.RankSum),
-            FollowedByContact = g.Sum(q => q.FollowedByContact),
-        }));
-        db.ArticleDays.AddRange(articles);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await db.SearchQueryDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
+            await db.SearchDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
+            await db.ArticleDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
+            db.SearchQueryDays.AddRange(queries);
+            db.SearchDays.AddRange(queries.GroupBy(q => q.Language).Select(g => new SearchDay
+            {
+                Day = day,
+                Language = g.Key,
+                Searches = g.Sum(q => q.Searches),
+                NoResult = g.Sum(q => q.NoResult),
+                NoClick = g.Sum(q => q.NoClick),
+                Clicks = g.Sum(q => q.Clicks),
+                RankSum = g.Sum(q => q.RankSum),
+                FollowedByContact = g.Sum(q => q.FollowedByContact),
+            }));
+            db.ArticleDays.AddRange(articles);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -302,16 +303,16 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SearchQueryWindows.ExecuteDeleteAsync(cancellationToken);
-        foreach (var chunk in sums.Values.SelectMany(w => w.Values).Select(v => v.Row).Chunk(5_000))
+        await db.InWriteTransactionAsync(async () =>
         {
-            db.SearchQueryWindows.AddRange(chunk);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+            await db.SearchQueryWindows.ExecuteDeleteAsync(cancellationToken);
+            foreach (var chunk in sums.Values.SelectMany(w => w.Values).Select(v => v.Row).Chunk(5_000))
+            {
+                db.SearchQueryWindows.AddRange(chunk);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }, cancellationToken);
     }
 
     private sealed record SearchOf(long Id, string Language, string Query, DateTimeOffset CreatedAt, string SessionId);

@@ -27,7 +27,7 @@ public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollu
         await rollup.RunOnceAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
-        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.ThroughDay;
+        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken))?.ThroughDay;
         if (through is null)
         {
             // Nothing rolled up (no events yet): nothing to lose.

@@ -47,7 +47,7 @@ public sealed partial class SearchInsights(HelpCenterDbContext db, SiteClock clo
     {
         ArgumentNullException.ThrowIfNull(filter);
         var days = filter.DaysOf(clock);
-        var state = await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var state = await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken);
         var through = state?.ThroughDay ?? DateOnly.MinValue;
         var first = days[0];
         bool Wanted(string language) => filter.Language == null || language == filter.Language;

@@ -11,17 +11,17 @@ namespace HelpCenter.Requests;
 public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDataProtectionProvider protection,
     MailComposer composer, MailSender sender, PublicUrl urls, MessageWriter writer)
 {
-    /// <summary>Writers racing for the same number retry; each round one of them wins, so this bounds the concurrency.</summary>
-    private const int MaxAttempts = 100;
     private readonly IDataProtector _links = protection.CreateProtector("HelpCenter.RequestLink.v1");
     private readonly ITimeLimitedDataProtector _accountLinks = protection.CreateProtector("HelpCenter.AccountRequestsLink.v1").ToTimeLimitedDataProtector();
 
     /// <summary>How long the mailed link to a frozen account's requests reads them.</summary>
     public static readonly TimeSpan AccountLinkLifetime = TimeSpan.FromDays(30);
 
-    /// <summary>Numbers are per day in the site's time zone (<c>HC-yyyyMMdd-NNNN</c>). Two writers may pick the same next number;
-    /// the unique index rejects the second, which then takes the following one. A request carrying an idempotency
-    /// key that was already used returns the first request instead (double click, retry after a timeout).</summary>
+    /// <summary>Numbers are per day in the site's time zone (<c>HC-yyyyMMdd-NNNN</c>), taken from the day's
+    /// <see cref="ReferenceCounter"/> in the transaction that stores the request: requests created at the same moment,
+    /// on any instance, get consecutive numbers, and a request that fails to store gives its number back. A request
+    /// carrying an idempotency key that was already used returns the first request instead (double click, retry after
+    /// a timeout).</summary>
     public async Task<SupportRequest> CreateAsync(SupportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -32,34 +32,56 @@ public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDat
 
         var now = clock.UtcNow;
         var day = clock.DayOf(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var prefix = $"HC-{day}-";
         request.CreatedAt = request.UpdatedAt = now;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            // The highest number of the day, not the count: deleted requests (chat retention) leave gaps.
-            var last = await db.Requests.Where(r => r.Reference.StartsWith(prefix)).MaxAsync(r => (string?)r.Reference, cancellationToken);
-            var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-            request.Reference = prefix + next.ToString("D4", CultureInfo.InvariantCulture);
-            db.Add(request);
-            try
+            await db.InWriteTransactionAsync(async () =>
             {
+                var number = await NextNumberAsync(day, cancellationToken);
+                request.Reference = $"HC-{day}-{number.ToString("D4", CultureInfo.InvariantCulture)}";
+                db.Add(request);
                 await db.SaveChangesAsync(cancellationToken);
-                return request;
-            }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
-            {
-                db.Entry(request).State = EntityState.Detached;
-                foreach (var message in request.Messages)
-                {
-                    db.Entry(message).State = EntityState.Detached;
-                }
-
-                if (await FindByIdempotencyKeyAsync(request.IdempotencyKey, cancellationToken) is { } concurrent)
-                {
-                    return concurrent;
-                }
-            }
+            }, cancellationToken);
+            return request;
         }
+        catch (DbUpdateException) when (request.IdempotencyKey is not null)
+        {
+            // The same key stored by a concurrent submit (the unique index on IdempotencyKey): that request is the answer.
+            db.Entry(request).State = EntityState.Detached;
+            foreach (var message in request.Messages)
+            {
+                db.Entry(message).State = EntityState.Detached;
+            }
+
+            if (await FindByIdempotencyKeyAsync(request.IdempotencyKey, cancellationToken) is { } concurrent)
+            {
+                return concurrent;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>One statement on both providers (an upsert returning the new value), so concurrent callers never read
+    /// the same number. A day's first counter starts after the highest reference already stored for it (a database
+    /// from before the counter, or requests imported by hand).</summary>
+    private async Task<int> NextNumberAsync(string day, CancellationToken cancellationToken)
+    {
+        var taken = await db.Database
+            .SqlQuery<int>($"UPDATE \"ReferenceCounters\" SET \"Last\" = \"Last\" + 1 WHERE \"Day\" = {day} RETURNING \"Last\" AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        if (taken.Count == 1)
+        {
+            return taken[0];
+        }
+
+        var prefix = $"HC-{day}-";
+        var highest = await db.Requests.Where(r => r.Reference.StartsWith(prefix)).MaxAsync(r => (string?)r.Reference, cancellationToken);
+        var first = highest is null ? 1 : int.Parse(highest[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+        taken = await db.Database
+            .SqlQuery<int>($"INSERT INTO \"ReferenceCounters\" (\"Day\", \"Last\") VALUES ({day}, {first}) ON CONFLICT (\"Day\") DO UPDATE SET \"Last\" = \"ReferenceCounters\".\"Last\" + 1 RETURNING \"Last\" AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        return taken[0];
     }
 
     /// <summary>Case-insensitive: generated links are lower-cased by routing, customers may type either.</summary>

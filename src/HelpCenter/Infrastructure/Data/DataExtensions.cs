@@ -46,7 +46,26 @@ public static class DataExtensions
         }
 
         builder.Services.AddSingleton<SingletonWorkRunner>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
+
+        // First of the hosted services: others (the data-protection key ring's loader among them, registered earlier
+        // by AddDataProtection) read tables the migrations create.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
         return builder;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction and commits it. Every explicit transaction that writes goes
+    /// through here: on SQLite it holds the process's write gate for the whole transaction (see
+    /// <see cref="SqliteWriteGate"/>), so writes outside SaveChanges (ExecuteDelete, raw SQL) cannot deadlock with it.
+    /// </summary>
+    public static async Task InWriteTransactionAsync(this HelpCenterDbContext db, Func<Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        var gate = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteGate>().FirstOrDefault();
+        await using var hold = gate is null ? null : await gate.HoldAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await work();
+        await transaction.CommitAsync(cancellationToken);
     }
 }

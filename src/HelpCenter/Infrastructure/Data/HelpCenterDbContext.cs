@@ -40,6 +40,8 @@ public class HelpCenterDbContext : IdentityDbContext<ApplicationUser, IdentityRo
 
     public DbSet<Requests.RequestMessage> RequestMessages => Set<Requests.RequestMessage>();
 
+    public DbSet<Requests.ReferenceCounter> ReferenceCounters => Set<Requests.ReferenceCounter>();
+
     public DbSet<Contact.ContactFlow> ContactFlows => Set<Contact.ContactFlow>();
 
     public DbSet<Contact.ArticleView> ArticleViews => Set<Contact.ArticleView>();

@@ -9,30 +9,49 @@ namespace HelpCenter.Infrastructure.Data;
 /// poll the lock with sleeps of up to 100 ms (its busy handler), which under chat load turned into seconds of latency.
 /// Queuing the writers here in order, and letting SQLite's busy timeout handle only other processes, keeps every
 /// commit as durable as before (synchronous=FULL) and the wait as short as the commits ahead of it.
+/// A context holds the gate for a SaveChanges, or for a whole explicit transaction (see
+/// <see cref="DataExtensions.InWriteTransactionAsync"/>), and may save inside what it holds (the hold is counted).
+/// A transaction that wrote outside the gate would hold SQLite's lock while waiting for the gate, and the gate's
+/// holder would wait for SQLite's lock until the busy timeout failed it with "database is locked".
 /// </summary>
 public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    // Which contexts hold the gate: EF reports "canceled" or "failed" also when the wait itself was canceled, and
-    // only a holder may release.
-    private readonly ConditionalWeakTable<DbContext, object> _holders = [];
+    // Which contexts hold the gate, and how many times: EF reports "canceled" or "failed" also when the wait itself
+    // was canceled, and only a holder may release.
+    private readonly ConditionalWeakTable<DbContext, Hold> _holders = [];
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>Holds the gate for <paramref name="context"/> until the result is disposed.</summary>
+    public async Task<IAsyncDisposable> HoldAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await EnterAsync(context, cancellationToken);
+        return new Releaser(this, context);
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        _gate.Wait();
-        Hold(eventData.Context);
+        if (eventData.Context is { } context && !Reenter(context))
+        {
+            _gate.Wait();
+            _holders.Add(context, new Hold());
+        }
+
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        await _gate.WaitAsync(cancellationToken);
-        Hold(eventData.Context);
+        if (eventData.Context is { } context)
+        {
+            await EnterAsync(context, cancellationToken);
+        }
+
         return result;
     }
 
@@ -64,22 +83,47 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         return Task.CompletedTask;
     }
 
-    private void Hold(DbContext? context)
+    private async Task EnterAsync(DbContext context, CancellationToken cancellationToken)
     {
-        if (context is null)
+        if (!Reenter(context))
         {
-            _gate.Release();
-            return;
+            await _gate.WaitAsync(cancellationToken);
+            _holders.Add(context, new Hold());
+        }
+    }
+
+    /// <summary>A context is used by one caller at a time, so its own count needs no lock.</summary>
+    private bool Reenter(DbContext context)
+    {
+        if (_holders.TryGetValue(context, out var hold))
+        {
+            hold.Count++;
+            return true;
         }
 
-        _holders.AddOrUpdate(context, context);
+        return false;
     }
 
     private void Release(DbContext? context)
     {
-        if (context is not null && _holders.Remove(context))
+        if (context is not null && _holders.TryGetValue(context, out var hold) && --hold.Count == 0)
         {
+            _holders.Remove(context);
             _gate.Release();
+        }
+    }
+
+    private sealed class Hold
+    {
+        public int Count { get; set; } = 1;
+    }
+
+    private sealed class Releaser(SqliteWriteGate gate, DbContext context) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            gate.Release(context);
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -940,6 +940,20 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.ToTable("SearchQueryWindows");
                 });
 
+            modelBuilder.Entity("HelpCenter.Requests.ReferenceCounter", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReferenceCounters");
+                });
+
             modelBuilder.Entity("HelpCenter.Requests.RequestMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -971,6 +971,20 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
                     b.ToTable("SearchQueryWindows");
                 });
 
+            modelBuilder.Entity("HelpCenter.Requests.ReferenceCounter", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReferenceCounters");
+                });
+
             modelBuilder.Entity("HelpCenter.Requests.RequestMessage", b =>
                 {
                     b.Property<long>("Id")

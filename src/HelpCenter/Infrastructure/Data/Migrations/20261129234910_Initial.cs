@@ -275,6 +275,18 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReferenceCounters",
+                columns: table => new
+                {
+                    Day = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceCounters", x => x.Day);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Requests",
                 columns: table => new
                 {
@@ -1008,6 +1020,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "KnownBrowser");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceCounters");
 
             migrationBuilder.DropTable(
                 name: "RequestMessages");

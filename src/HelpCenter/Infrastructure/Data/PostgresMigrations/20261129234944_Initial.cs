@@ -276,6 +276,18 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReferenceCounters",
+                columns: table => new
+                {
+                    Day = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceCounters", x => x.Day);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Requests",
                 columns: table => new
                 {
@@ -1009,6 +1021,9 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "KnownBrowser");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceCounters");
 
             migrationBuilder.DropTable(
                 name: "RequestMessages");

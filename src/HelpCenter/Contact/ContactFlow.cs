@@ -14,6 +14,8 @@ public sealed class ContactFlow
 {
     public const int QuestionMaxLength = 2000;
 
+    public const int StartPageMaxLength = 300;
+
     public Guid Id { get; set; }
 
     public required string VisitorId { get; set; }
@@ -78,7 +80,7 @@ internal sealed class ContactFlowConfiguration : IEntityTypeConfiguration<Contac
         builder.Property(f => f.UserId).HasMaxLength(450);
         builder.Property(f => f.Language).HasMaxLength(8);
         builder.Property(f => f.Topic).HasMaxLength(64);
-        builder.Property(f => f.StartPage).HasMaxLength(300);
+        builder.Property(f => f.StartPage).HasMaxLength(ContactFlow.StartPageMaxLength);
         builder.Property(f => f.Question).HasMaxLength(ContactFlow.QuestionMaxLength);
         builder.Property(f => f.ShownSlugs).HasMaxLength(4000);
         builder.Property(f => f.OpenedSlugs).HasMaxLength(4000);

@@ -2,6 +2,7 @@ using System.Globalization;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Requests;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Insights;
@@ -9,9 +10,10 @@ namespace HelpCenter.Insights;
 /// <summary>
 /// The deflection funnel of the contact flow (started -> suggestions shown -> opened -> solved / escalated by channel)
 /// by day (site time zone), topic, language and entry page, and the solved flows whose visitor escalated another flow
-/// within 24 hours ("came back"). Deflection rate = (solved - came back) / started.
+/// within 24 hours ("came back"). Deflection rate = (solved - came back) / started. Closed days come from the daily
+/// <see cref="FlowDay"/> rows of <see cref="InsightsRollup"/>, later days (today) from the raw flows.
 /// </summary>
-public sealed class DeflectionReport(HelpCenterDbContext db, SiteClock clock, IOptions<InsightsOptions> options)
+public sealed class DeflectionReport(HelpCenterDbContext db, SiteClock clock, InsightsRollup rollup, IOptions<InsightsOptions> options)
 {
     public static readonly TimeSpan CameBackWindow = TimeSpan.FromHours(24);
 
@@ -26,46 +28,30 @@ public sealed class DeflectionReport(HelpCenterDbContext db, SiteClock clock, IO
     public async Task<Report> BuildAsync(InsightsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var from = filter.From(clock);
-        var parameters = new Dictionary<string, object?> { ["@from"] = InsightsSql.Bound(db, from), ["@lang"] = filter.Language };
 
-        // Flows of the period (small columns only), and every escalation since its start for "came back".
-        var flows = await InsightsSql.QueryAsync(db, """
-            SELECT "VisitorId", "Language", "Topic", "StartPage", "StartedAt",
-                   CASE WHEN "ShownSlugs" IS NOT NULL AND "ShownSlugs" <> '' THEN 1 ELSE 0 END,
-                   CASE WHEN "OpenedSlugs" IS NOT NULL AND "OpenedSlugs" <> '' THEN 1 ELSE 0 END, "SolvedAt", "EscalatedAt", "EscalatedChannel"
-            FROM "ContactFlows"
-            WHERE "StartedAt" >= @from AND (@lang IS NULL OR "Language" = @lang)
-            """, parameters, r => new Flow(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.Time(4),
-                r.Int(5) == 1, r.Int(6) == 1, r.NullableTime(7), r.NullableTime(8),
-                Enum.TryParse<RequestChannel>(r.NullableString(9), out var channel) ? channel : null), cancellationToken);
-        var escalations = (await InsightsSql.QueryAsync(db, """
-                SELECT "VisitorId", "EscalatedAt" FROM "ContactFlows" WHERE "EscalatedAt" IS NOT NULL AND "EscalatedAt" >= @from
-                """, parameters, r => (Visitor: r.GetString(0), At: r.Time(1)), cancellationToken))
-            .ToLookup(e => e.Visitor, e => e.At);
+        // Closed days from the daily aggregates, the days since (today) from the raw flows with the roll-up's own code.
+        var days = filter.DaysOf(clock);
+        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken))?.ThroughDay
+            ?? DateOnly.MinValue;
+        var first = days[0];
+        var rows = await db.FlowDays.AsNoTracking()
+            .Where(d => d.Day >= first && d.Day <= through && (filter.Language == null || d.Language == filter.Language))
+            .ToListAsync(cancellationToken);
+        foreach (var day in days.Where(d => d > through))
+        {
+            rows.AddRange((await rollup.FlowsOfDayAsync(db, day, cancellationToken)).Where(d => filter.Language == null || d.Language == filter.Language));
+        }
 
-        var facts = flows.Select(f => new Fact(
-            clock.DayOf(f.StartedAt),
-            f.Topic ?? "-",
-            f.Language,
-            EntryPage(f.StartPage),
-            f.Shown,
-            f.Opened,
-            f.SolvedAt is not null && f.EscalatedAt is null,
-            f.EscalatedAt is not null,
-            f.EscalatedChannel,
-            f.SolvedAt is { } solved && f.EscalatedAt is null
-                && escalations[f.VisitorId].Any(e => e > solved && e <= solved + CameBackWindow))).ToList();
-
-        var days = facts.ToLookup(f => f.Day);
+        var byDay = rows.ToLookup(r => r.Day);
         return new Report(
-            filter.DaysOf(clock).Reverse().Select(d => Summarise(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), days[d])).ToList(),
-            facts.GroupBy(f => f.Topic).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, g)).ToList(),
-            facts.GroupBy(f => f.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, g)).ToList(),
-            facts.GroupBy(f => f.EntryPage).Select(g => Summarise(g.Key, g)).OrderByDescending(r => r.Started).ThenBy(r => r.Key, StringComparer.Ordinal)
+            days.Reverse().Select(d => Summarise(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), byDay[d])).ToList(),
+            rows.GroupBy(r => r.Topic).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, g)).ToList(),
+            rows.GroupBy(r => r.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, g)).ToList(),
+            rows.GroupBy(r => r.EntryPage).Select(g => Summarise(g.Key, g)).OrderByDescending(r => r.Started).ThenBy(r => r.Key, StringComparer.Ordinal)
                 .Take(options.Value.RowsPerTable).ToList(),
-            facts.Where(f => f.EscalatedChannel is not null).GroupBy(f => f.EscalatedChannel!.Value).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            Summarise("total", facts));
+            rows.Where(r => r.Channel is not null).GroupBy(r => Enum.Parse<RequestChannel>(r.Channel!)).OrderBy(g => g.Key)
+                .ToDictionary(g => g.Key, g => g.Sum(r => r.Escalated)),
+            Summarise("total", rows));
     }
 
     /// <summary>The page a flow started from, without its query string (which may hold a search); "-" when unknown.</summary>
@@ -80,16 +66,10 @@ public sealed class DeflectionReport(HelpCenterDbContext db, SiteClock clock, IO
         return end >= 0 ? startPage[..end] : startPage;
     }
 
-    private static Row Summarise(string key, IEnumerable<Fact> group)
+    private static Row Summarise(string key, IEnumerable<FlowDay> group)
     {
         var list = group.ToList();
-        return new Row(key, list.Count, list.Count(f => f.Shown), list.Count(f => f.Opened), list.Count(f => f.Solved),
-            list.Count(f => f.Escalated), list.Count(f => f.CameBack));
+        return new Row(key, list.Sum(r => r.Started), list.Sum(r => r.Shown), list.Sum(r => r.Opened), list.Sum(r => r.Solved),
+            list.Sum(r => r.Escalated), list.Sum(r => r.CameBack));
     }
-
-    private sealed record Flow(string VisitorId, string Language, string? Topic, string? StartPage, DateTimeOffset StartedAt, bool Shown, bool Opened,
-        DateTimeOffset? SolvedAt, DateTimeOffset? EscalatedAt, RequestChannel? EscalatedChannel);
-
-    private sealed record Fact(DateOnly Day, string Topic, string Language, string EntryPage, bool Shown, bool Opened, bool Solved, bool Escalated,
-        RequestChannel? EscalatedChannel, bool CameBack);
 }

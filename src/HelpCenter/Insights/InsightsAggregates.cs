@@ -103,6 +103,40 @@ public sealed class ArticleDay
     public int BeforeContact { get; set; }
 }
 
+/// <summary>One site-zone day of contact flows that started that day, per language, topic, entry page (without query
+/// string) and escalation channel (null: not escalated): the deflection funnel's counts, summed by
+/// <see cref="DeflectionReport"/> instead of reading every flow of the period.</summary>
+public sealed class FlowDay
+{
+    public long Id { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public required string Language { get; set; }
+
+    /// <summary>"-" when the flow had no topic.</summary>
+    public required string Topic { get; set; }
+
+    /// <summary>"-" when unknown.</summary>
+    public required string EntryPage { get; set; }
+
+    /// <summary>The channel the flows were escalated to; null for flows not escalated (or of an unknown channel).</summary>
+    public string? Channel { get; set; }
+
+    public int Started { get; set; }
+
+    public int Shown { get; set; }
+
+    public int Opened { get; set; }
+
+    public int Solved { get; set; }
+
+    public int Escalated { get; set; }
+
+    /// <summary>Solved flows whose visitor escalated a flow within <see cref="DeflectionReport.CameBackWindow"/>.</summary>
+    public int CameBack { get; set; }
+}
+
 /// <summary>How far the roll-up got (one row): days up to <see cref="ThroughDay"/> are read from the daily tables,
 /// later days from the raw events.</summary>
 public sealed class InsightsRollupState
@@ -120,7 +154,7 @@ public sealed class InsightsRollupState
 }
 
 internal sealed class InsightsAggregatesConfiguration : IEntityTypeConfiguration<SearchQueryDay>, IEntityTypeConfiguration<SearchDay>,
-    IEntityTypeConfiguration<SearchQueryWindow>, IEntityTypeConfiguration<ArticleDay>, IEntityTypeConfiguration<InsightsRollupState>
+    IEntityTypeConfiguration<SearchQueryWindow>, IEntityTypeConfiguration<ArticleDay>, IEntityTypeConfiguration<FlowDay>, IEntityTypeConfiguration<InsightsRollupState>
 {
     public void Configure(EntityTypeBuilder<SearchQueryDay> builder)
     {
@@ -155,6 +189,15 @@ internal sealed class InsightsAggregatesConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Language).HasMaxLength(8);
         builder.Property(d => d.Slug).HasMaxLength(100);
         builder.HasIndex(d => new { d.Day, d.Language, d.Slug }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<FlowDay> builder)
+    {
+        builder.Property(d => d.Language).HasMaxLength(8);
+        builder.Property(d => d.Topic).HasMaxLength(64);
+        builder.Property(d => d.EntryPage).HasMaxLength(Contact.ContactFlow.StartPageMaxLength);
+        builder.Property(d => d.Channel).HasMaxLength(16);
+        builder.HasIndex(d => new { d.Day, d.Language });
     }
 
     public void Configure(EntityTypeBuilder<InsightsRollupState> builder) => builder.Property(s => s.Id).ValueGeneratedNever();

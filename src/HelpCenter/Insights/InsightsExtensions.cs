@@ -18,9 +18,8 @@ public static class InsightsExtensions
         builder.Services.AddScoped<DeflectionReport>();
         builder.Services.AddScoped<SupportInsights>();
         builder.Services.AddSingleton<InsightsRollup>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<InsightsRollup>());
         builder.Services.AddSingleton<RawEventRetention>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<RawEventRetention>());
+        builder.Services.AddHostedService<InsightsJob>();
         builder.Services.AddHealthChecks().AddCheck<RollupHealthCheck>("insights");
 
         // Every insights page is for staff (agents see deflection and support); search and articles are the editors'.

@@ -1,26 +1,26 @@
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Insights;
 
 /// <summary>
 /// Rolls the raw analytics events of closed days (site time zone) up into the daily tables (<see cref="SearchQueryDay"/>,
-/// <see cref="SearchDay"/>, <see cref="ArticleDay"/>) and the preset windows (<see cref="SearchQueryWindow"/>), at start
-/// and then every <see cref="InsightsOptions.RollupIntervalMinutes"/>. The pages read those for days up to
+/// <see cref="SearchDay"/>, <see cref="ArticleDay"/>, <see cref="FlowDay"/>) and the preset windows (<see cref="SearchQueryWindow"/>),
+/// when <see cref="InsightsJob"/> runs it (at start and then every <see cref="InsightsOptions.RollupIntervalMinutes"/>). The pages read those for days up to
 /// <see cref="InsightsRollupState.ThroughDay"/> and compute later days (today) from the raw events with the same code
 /// (<see cref="SearchQueriesOfDayAsync"/>, <see cref="ArticlesOfDayAsync"/>), so both paths count alike.
 /// The last two rolled-up days are rolled up again on every run: a click, a contact request or a solved flow may
 /// arrive after midnight for an event of the day before. Retention never deletes raw events of those two days.
 /// </summary>
-public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock, IOptions<InsightsOptions> options, TimeProvider time,
-    SingletonWorkRunner singleton, ILogger<InsightsRollup> logger) : BackgroundService
+public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock, TimeProvider time, ILogger<InsightsRollup> logger) : IDisposable
 {
     /// <summary>Days rolled up again on each run (yesterday and the day before).</summary>
     public const int ReRolledDays = 2;
 
     private readonly SemaphoreSlim _running = new(1, 1);
+
+    public void Dispose() => _running.Dispose();
 
     /// <summary>The first moment of a site-zone day, in UTC (the form the analytics times are written in).</summary>
     public DateTimeOffset StartOf(DateOnly day) => clock.FromLocal(day.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
@@ -164,34 +164,49 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
             .ToList();
     }
 
-    /// <summary>The name of the lease that decides which instance rolls up.</summary>
-    public const string Lease = "insights-rollup";
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.Value.RollupIntervalMinutes == 0 ? Task.CompletedTask : singleton.RunAsync(Lease, RunAsync, stoppingToken);
-
-    private async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>The contact flows started on one site-zone day, counted per language, topic, entry page and escalation
+    /// channel (<see cref="DeflectionReport"/> defines the funnel). "Came back" looks at the escalations up to
+    /// <see cref="DeflectionReport.CameBackWindow"/> after the last solve of the day's flows.</summary>
+    public async Task<List<FlowDay>> FlowsOfDayAsync(HelpCenterDbContext db, DateOnly day, CancellationToken cancellationToken)
     {
-        var minutes = options.Value.RollupIntervalMinutes;
-        try
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), time);
-            do
+        ArgumentNullException.ThrowIfNull(db);
+        var parameters = new Dictionary<string, object?> { ["@start"] = InsightsSql.Bound(db, StartOf(day)), ["@end"] = InsightsSql.Bound(db, StartOf(day.AddDays(1))) };
+        var flows = await InsightsSql.QueryAsync(db, """
+            SELECT "VisitorId", "Language", "Topic", "StartPage",
+                   CASE WHEN "ShownSlugs" IS NOT NULL AND "ShownSlugs" <> '' THEN 1 ELSE 0 END,
+                   CASE WHEN "OpenedSlugs" IS NOT NULL AND "OpenedSlugs" <> '' THEN 1 ELSE 0 END, "SolvedAt", "EscalatedAt", "EscalatedChannel"
+            FROM "ContactFlows"
+            WHERE "StartedAt" >= @start AND "StartedAt" < @end
+            """, parameters, r => new FlowOf(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3),
+                r.Int(4) == 1, r.Int(5) == 1, r.NullableTime(6), r.NullableTime(7), r.NullableString(8)), cancellationToken);
+
+        // Solved (and not escalated) flows whose visitor escalated another flow within the window after solving.
+        var solved = flows.Where(f => f.SolvedAt is not null && f.EscalatedAt is null).ToList();
+        var visitors = solved.Select(f => f.VisitorId).ToHashSet(StringComparer.Ordinal);
+        var later = solved.Count == 0 ? [] : await EscalationsBetween(db, solved.Min(f => f.SolvedAt!.Value),
+                solved.Max(f => f.SolvedAt!.Value) + DeflectionReport.CameBackWindow + TimeSpan.FromTicks(1))
+            .Select(f => new { f.VisitorId, f.EscalatedAt }).ToListAsync(cancellationToken);
+        var escalations = later.Where(e => visitors.Contains(e.VisitorId)).ToLookup(e => e.VisitorId, e => e.EscalatedAt!.Value);
+
+        return flows
+            .GroupBy(f => (f.Language, Topic: f.Topic ?? "-", EntryPage: DeflectionReport.EntryPage(f.StartPage),
+                Channel: f.EscalatedAt is null ? null : Enum.TryParse<Requests.RequestChannel>(f.Channel, out var channel) ? channel.ToString() : null))
+            .Select(g => new FlowDay
             {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Rolling up analytics events failed; the pages read the raw events until the next run");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+                Day = day,
+                Language = g.Key.Language,
+                Topic = g.Key.Topic,
+                EntryPage = g.Key.EntryPage,
+                Channel = g.Key.Channel,
+                Started = g.Count(),
+                Shown = g.Count(f => f.Shown),
+                Opened = g.Count(f => f.Opened),
+                Solved = g.Count(f => f.SolvedAt is not null && f.EscalatedAt is null),
+                Escalated = g.Count(f => f.EscalatedAt is not null),
+                CameBack = g.Count(f => f.SolvedAt is { } at && f.EscalatedAt is null
+                    && escalations[f.VisitorId].Any(e => e > at && e <= at + DeflectionReport.CameBackWindow)),
+            })
+            .ToList();
     }
 
     // EF Core's SQLite provider cannot compare DateTimeOffset in LINQ (it keeps them as text); a range written in SQL
@@ -240,11 +255,13 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
     {
         var queries = await SearchQueriesOfDayAsync(db, day, cancellationToken);
         var articles = await ArticlesOfDayAsync(db, day, cancellationToken);
+        var flows = await FlowsOfDayAsync(db, day, cancellationToken);
         await db.InWriteTransactionAsync(async () =>
         {
             await db.SearchQueryDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
             await db.SearchDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
             await db.ArticleDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
+            await db.FlowDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
             db.SearchQueryDays.AddRange(queries);
             db.SearchDays.AddRange(queries.GroupBy(q => q.Language).Select(g => new SearchDay
             {
@@ -258,6 +275,7 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
                 FollowedByContact = g.Sum(q => q.FollowedByContact),
             }));
             db.ArticleDays.AddRange(articles);
+            db.FlowDays.AddRange(flows);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         db.ChangeTracker.Clear();
@@ -318,4 +336,7 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
     private sealed record SearchOf(long Id, string Language, string Query, DateTimeOffset CreatedAt, string SessionId);
 
     private sealed record ViewOf(string VisitorId, string Language, string Slug, DateTimeOffset At);
+
+    private sealed record FlowOf(string VisitorId, string Language, string? Topic, string? StartPage, bool Shown, bool Opened,
+        DateTimeOffset? SolvedAt, DateTimeOffset? EscalatedAt, string? Channel);
 }

@@ -6,16 +6,15 @@ namespace HelpCenter.Insights;
 
 /// <summary>
 /// Deletes raw analytics events (searches, article views, contact flows) older than
-/// <see cref="InsightsOptions.RawEventRetentionDays"/>, a minute after start and then daily. Requests, chats and votes
-/// are not analytics events and are never deleted here. It rolls closed days up first (<see cref="InsightsRollup"/>) and
-/// never deletes the events of a day that is not rolled up for good (the last <see cref="InsightsRollup.ReRolledDays"/>
+/// <see cref="InsightsOptions.RawEventRetentionDays"/>, after each roll-up (<see cref="InsightsJob"/>). Requests, chats and
+/// votes are not analytics events and are never deleted here. It never deletes the events of a day that is not rolled up
+/// for good (the last <see cref="InsightsRollup.ReRolledDays"/>
 /// days rolled up are rolled up again later), so the daily aggregates the pages read stay whole.
 /// </summary>
-public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollup rollup, IOptions<InsightsOptions> options, TimeProvider time, SingletonWorkRunner singleton,
+public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollup rollup, IOptions<InsightsOptions> options, TimeProvider time,
     ILogger<RawEventRetention> logger)
-    : BackgroundService
 {
-    /// <summary>Deletes what is past retention now; returns the rows deleted.</summary>
+    /// <summary>Deletes what is past retention now (of the days rolled up for good); returns the rows deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var days = options.Value.RawEventRetentionDays;
@@ -24,7 +23,6 @@ public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollu
             return 0;
         }
 
-        await rollup.RunOnceAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpCenterDbContext>();
         var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken))?.ThroughDay;
@@ -48,34 +46,5 @@ public sealed class RawEventRetention(IServiceScopeFactory scopes, InsightsRollu
         }
 
         return deleted;
-    }
-
-    /// <summary>The name of the lease that decides which instance deletes old events.</summary>
-    public const string Lease = "raw-event-retention";
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singleton.RunAsync(Lease, RunAsync, stoppingToken);
-
-    private async Task RunAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Deleting old analytics events failed; trying again tomorrow");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
     }
 }

@@ -9,7 +9,7 @@ namespace HelpCenter.IntegrationTests.Infrastructure;
 /// another takes it over when the holder's connection dies or the holder stops.</summary>
 public sealed class SingletonWorkTests
 {
-    private static readonly string[] Leases = [ChatRetentionService.Lease, ChatPresenceMonitor.Lease, ScheduledPublisher.Lease, RawEventRetention.Lease];
+    private static readonly string[] Leases = [ChatRetentionService.Lease, ChatPresenceMonitor.Lease, ScheduledPublisher.Lease, InsightsJob.Lease];
 
     [PostgresFact]
     public async Task EachJobRunsOnOneInstanceAndAnotherTakesOverWhenTheHolderDies()
@@ -96,6 +96,7 @@ public sealed class SingletonWorkTests
         {
             ["HelpCenter:DataPath"] = dataPath,
             ["HelpCenter:Search:IndexPath"] = Path.Combine(dataPath, "index-" + name),
+            ["HelpCenter:Insights:RollupIntervalMinutes"] = "60", // off in the other tests
         };
     }
 }

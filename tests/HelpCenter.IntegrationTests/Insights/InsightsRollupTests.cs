@@ -12,7 +12,7 @@ namespace HelpCenter.IntegrationTests.Insights;
 
 /// <summary>
 /// The daily aggregates agree with the raw events: events written through the real analytics writer (and contact flows
-/// as the contact flow writes them), the search and articles reports compared with figures counted here from the raw
+/// as the contact flow writes them), the search, articles and deflection reports compared with figures counted here from the raw
 /// rows, before the roll-up (all raw), after it (aggregates + today raw, the preset windows) and after a retention
 /// run that deleted the raw events of the older days.
 /// </summary>
@@ -49,9 +49,18 @@ public sealed class InsightsRollupTests
         void View(string slug, string language, DateTimeOffset at, string visitor) =>
             queue.Add(new ArticleView { VisitorId = visitor, Slug = slug, Language = language, At = at });
 
-        void Escalate(string visitor, DateTimeOffset at) => flows.Add(new ContactFlow
+        void Escalate(string visitor, DateTimeOffset at, RequestChannel channel = RequestChannel.Email, string language = "ja") => flows.Add(new ContactFlow
         {
-            Id = Guid.NewGuid(), VisitorId = visitor, Language = "ja", StartedAt = at.AddMinutes(-2), EscalatedAt = at, EscalatedChannel = RequestChannel.Email,
+            Id = Guid.NewGuid(), VisitorId = visitor, Language = language, StartedAt = at.AddMinutes(-2), EscalatedAt = at, EscalatedChannel = channel,
+            Topic = channel == RequestChannel.Chat ? "security" : null, StartPage = "/ja/articles/password-reset?q=" + visitor,
+            ShownSlugs = "password-reset",
+        });
+
+        // A flow solved by an article (shown, opened, "this solved it"); some visitors come back and escalate later.
+        void Solve(string visitor, DateTimeOffset startedAt, string language, bool opened) => flows.Add(new ContactFlow
+        {
+            Id = Guid.NewGuid(), VisitorId = visitor, Language = language, StartedAt = startedAt, Topic = "deposits", StartPage = "/" + language,
+            ShownSlugs = "withdrawal-fees", OpenedSlugs = opened ? "withdrawal-fees" : null, SolvedAt = startedAt.AddMinutes(3),
         });
 
         // Just before midnight (day -4 in Japan) and just after (day -3); a search at 23:50 followed by a request at 00:05.
@@ -78,9 +87,23 @@ public sealed class InsightsRollupTests
             View(random.Next(2) == 0 ? "password-reset" : "withdrawal-fees", language, at.AddSeconds(30), visitor);
             if (random.Next(8) == 0)
             {
-                Escalate(visitor, at.AddMinutes(random.Next(1, 45)));
+                Escalate(visitor, at.AddMinutes(random.Next(1, 45)), random.Next(3) == 0 ? RequestChannel.Chat : RequestChannel.Email, language);
+            }
+
+            if (random.Next(6) == 0)
+            {
+                Solve(visitor, at.AddMinutes(1), language, opened: random.Next(2) == 0);
+                if (random.Next(3) == 0)
+                {
+                    // Back within 24 hours (counted), or after them (not).
+                    Escalate(visitor, at.AddHours(random.Next(2) == 0 ? 20 : 30), RequestChannel.Callback, language);
+                }
             }
         }
+
+        // Solved just before midnight in Japan, came back just after it (the next day's flow).
+        Solve("v5", midnight.AddMinutes(-10), "ja", opened: true);
+        Escalate("v5", midnight.AddMinutes(30), RequestChannel.Chat);
 
         Search("今日の検索", "ja", clock.UtcNow.AddMinutes(-1), 0, "t1");
         View("password-reset", "ja", clock.UtcNow.AddMinutes(-1), "t1");
@@ -102,6 +125,8 @@ public sealed class InsightsRollupTests
 
         Assert.Equal(n, (await CountRawAsync(factory, clock, new InsightsFilter(90, null))).Searches.Values.Sum(r => r.Searches));
         Assert.True(expected[new InsightsFilter(7, null)].Searches.ContainsKey(("ja", "出金できない")));
+        var funnel = expected[new InsightsFilter(90, null)].Funnel;
+        Assert.True(funnel.Solved > 5 && funnel.CameBack > 1 && funnel.Solved > funnel.CameBack && funnel.Opened < funnel.Shown, funnel.ToString());
 
         // 1. Nothing rolled up (the roll-up job is off in tests): everything from the raw events.
         await AssertReportsAsync(factory, expected);
@@ -128,7 +153,6 @@ public sealed class InsightsRollupTests
         await AssertReportsAsync(factory, expected);
 
         // 3. Retention (2 days here) deletes the raw events of the older days; the pages still count them.
-        // (The retention job may have run already: it starts a minute after the site.)
         await factory.Services.GetRequiredService<RawEventRetention>().RunOnceAsync();
         using (var scope = factory.Services.CreateScope())
         {
@@ -165,6 +189,12 @@ public sealed class InsightsRollupTests
             Assert.Equal(raw.Views.OrderBy(v => v.Key).ToList(), articles.MostViewed.ToDictionary(r => (r.Language, r.Slug), r => r.Views).OrderBy(v => v.Key).ToList());
             Assert.Equal(raw.BeforeContact.OrderBy(v => v.Key).ToList(),
                 articles.BeforeContact.ToDictionary(r => (r.Language, r.Slug), r => r.BeforeContact).OrderBy(v => v.Key).ToList());
+
+            var deflection = await scope.ServiceProvider.GetRequiredService<DeflectionReport>().BuildAsync(filter);
+            Assert.Equal(raw.Funnel, deflection.Total with { Key = "total" });
+            Assert.Equal(raw.FunnelByDay, deflection.ByDay.Select(d => (d.Key, d.Started, d.Solved, d.Escalated, d.CameBack)).ToList());
+            Assert.Equal(raw.FunnelByTopic, deflection.ByTopic.ToDictionary(r => r.Key, r => r.Started));
+            Assert.Equal(raw.FunnelByChannel, deflection.ByChannel.ToDictionary(c => c.Key, c => c.Value));
         }
     }
 
@@ -176,7 +206,11 @@ public sealed class InsightsRollupTests
         List<(DateOnly Day, int Searches, int NoResult, int Clicks)> SearchesByDay,
         Dictionary<(string Language, string Slug), int> Views,
         List<(DateOnly Day, int Views)> ViewsByDay,
-        Dictionary<(string Language, string Slug), int> BeforeContact);
+        Dictionary<(string Language, string Slug), int> BeforeContact,
+        DeflectionReport.Row Funnel,
+        List<(string Day, int Started, int Solved, int Escalated, int CameBack)> FunnelByDay,
+        Dictionary<string, int> FunnelByTopic,
+        Dictionary<RequestChannel, int> FunnelByChannel);
 
     /// <summary>Every figure counted here from the raw rows, in memory, with the definitions of the pages.</summary>
     private static async Task<Expected> CountRawAsync(RetentionFactory factory, SiteClock clock, InsightsFilter filter)
@@ -187,7 +221,8 @@ public sealed class InsightsRollupTests
         bool Wanted(string language) => filter.Language == null || language == filter.Language;
         var searches = (await db.SearchLogs.AsNoTracking().ToListAsync()).Where(s => s.CreatedAt >= from && Wanted(s.Language)).ToList();
         var views = (await db.ArticleViews.AsNoTracking().ToListAsync()).Where(v => Wanted(v.Language)).ToList();
-        var escalations = (await db.ContactFlows.AsNoTracking().ToListAsync()).Where(f => f.EscalatedAt is not null).ToList();
+        var allFlows = await db.ContactFlows.AsNoTracking().ToListAsync();
+        var escalations = allFlows.Where(f => f.EscalatedAt is not null).ToList();
 
         var followed = searches.Where(s => escalations.Any(f => f.VisitorId == s.SessionId && f.EscalatedAt >= s.CreatedAt
             && f.EscalatedAt - s.CreatedAt <= SearchInsights.ContactWindow)).Select(s => s.Id).ToHashSet();
@@ -207,12 +242,33 @@ public sealed class InsightsRollupTests
                 .Select(v => (f.Id, v.Language, v.Slug)))
             .Distinct()
             .GroupBy(r => (r.Language, r.Slug)).ToDictionary(g => g.Key, g => g.Count());
+        // The deflection funnel of the flows started in the period; "came back": solved, then any escalation of the
+        // visitor within 24 hours.
+        var started = allFlows.Where(f => f.StartedAt >= from && Wanted(f.Language)).ToList();
+        bool Solved(ContactFlow f) => f.SolvedAt is not null && f.EscalatedAt is null;
+        bool CameBack(ContactFlow f) => Solved(f) && escalations.Any(e => e.VisitorId == f.VisitorId && e.EscalatedAt > f.SolvedAt
+            && e.EscalatedAt <= f.SolvedAt + DeflectionReport.CameBackWindow);
+        DeflectionReport.Row Funnel(string key, IEnumerable<ContactFlow> group)
+        {
+            var list = group.ToList();
+            return new DeflectionReport.Row(key, list.Count, list.Count(f => !string.IsNullOrEmpty(f.ShownSlugs)), list.Count(f => !string.IsNullOrEmpty(f.OpenedSlugs)),
+                list.Count(Solved), list.Count(f => f.EscalatedAt is not null), list.Count(CameBack));
+        }
+
         return new Expected(
             rows,
             byDay,
             inPeriod.GroupBy(v => (v.Language, v.Slug)).ToDictionary(g => g.Key, g => g.Count()),
             filter.DaysOf(clock).Select(d => (d, inPeriod.Count(v => clock.DayOf(v.At) == d))).ToList(),
-            before);
+            before,
+            Funnel("total", started),
+            filter.DaysOf(clock).Reverse().Select(d =>
+            {
+                var row = Funnel(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), started.Where(f => clock.DayOf(f.StartedAt) == d));
+                return (row.Key, row.Started, row.Solved, row.Escalated, row.CameBack);
+            }).ToList(),
+            started.GroupBy(f => f.Topic ?? "-").ToDictionary(g => g.Key, g => g.Count()),
+            started.Where(f => f.EscalatedChannel is not null).GroupBy(f => f.EscalatedChannel!.Value).ToDictionary(g => g.Key, g => g.Count()));
     }
 
     private sealed class RetentionFactory : HelpCenterFactory

@@ -70,6 +70,8 @@ public class HelpCenterDbContext : IdentityDbContext<ApplicationUser, IdentityRo
 
     public DbSet<Insights.ArticleDay> ArticleDays => Set<Insights.ArticleDay>();
 
+    public DbSet<Insights.FlowDay> FlowDays => Set<Insights.FlowDay>();
+
     public DbSet<Insights.InsightsRollupState> InsightsRollupStates => Set<Insights.InsightsRollupState>();
 
     protected override void OnModelCreating(ModelBuilder builder)

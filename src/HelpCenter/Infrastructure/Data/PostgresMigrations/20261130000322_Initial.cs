@@ -262,6 +262,29 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FlowDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntryPage = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Started = table.Column<int>(type: "integer", nullable: false),
+                    Shown = table.Column<int>(type: "integer", nullable: false),
+                    Opened = table.Column<int>(type: "integer", nullable: false),
+                    Solved = table.Column<int>(type: "integer", nullable: false),
+                    Escalated = table.Column<int>(type: "integer", nullable: false),
+                    CameBack = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlowDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InsightsRollupStates",
                 columns: table => new
                 {
@@ -839,6 +862,11 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FlowDays_Day_Language",
+                table: "FlowDays",
+                columns: new[] { "Day", "Language" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KnownBrowser_UserId_BrowserHash",
                 table: "KnownBrowser",
                 columns: new[] { "UserId", "BrowserHash" },
@@ -1015,6 +1043,9 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "DismissedQueries");
+
+            migrationBuilder.DropTable(
+                name: "FlowDays");
 
             migrationBuilder.DropTable(
                 name: "InsightsRollupStates");

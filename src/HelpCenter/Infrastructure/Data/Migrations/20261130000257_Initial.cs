@@ -261,6 +261,29 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FlowDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntryPage = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Started = table.Column<int>(type: "INTEGER", nullable: false),
+                    Shown = table.Column<int>(type: "INTEGER", nullable: false),
+                    Opened = table.Column<int>(type: "INTEGER", nullable: false),
+                    Solved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Escalated = table.Column<int>(type: "INTEGER", nullable: false),
+                    CameBack = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlowDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InsightsRollupStates",
                 columns: table => new
                 {
@@ -838,6 +861,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FlowDays_Day_Language",
+                table: "FlowDays",
+                columns: new[] { "Day", "Language" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KnownBrowser_UserId_BrowserHash",
                 table: "KnownBrowser",
                 columns: new[] { "UserId", "BrowserHash" },
@@ -1014,6 +1042,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "DismissedQueries");
+
+            migrationBuilder.DropTable(
+                name: "FlowDays");
 
             migrationBuilder.DropTable(
                 name: "InsightsRollupStates");

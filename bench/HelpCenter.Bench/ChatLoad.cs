@@ -26,7 +26,7 @@ internal static class ChatLoad
     /// <summary>Calls sent again after their connection dropped (the same client id: stored once either way).</summary>
     private static int _resent;
 
-    public static async Task<int> RunAsync(int customers, int operators, int messages, int kills, bool busyCore, TextWriter output)
+    public static async Task<int> RunAsync(int customers, int operators, int messages, int kills, bool busyCore, bool twoInstances, TextWriter output)
     {
         output.WriteLine($"chat {(kills > 0 ? "faults" : "load")}: {customers} customers, {operators} operators, {messages} messages each, " +
             $"one every {Pace.TotalSeconds:F1} s; {Environment.ProcessorCount} cores; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {LoadAverage()}");
@@ -40,7 +40,7 @@ internal static class ChatLoad
 
         try
         {
-            return await RunLoadAsync(customers, operators, messages, kills, output);
+            return await RunLoadAsync(customers, operators, messages, kills, twoInstances, output);
         }
         finally
         {
@@ -51,7 +51,7 @@ internal static class ChatLoad
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    private static async Task<int> RunLoadAsync(int customers, int operators, int messages, int kills, TextWriter output)
+    private static async Task<int> RunLoadAsync(int customers, int operators, int messages, int kills, bool twoInstances, TextWriter output)
     {
         Result? baseline = null;
         if (kills == 0)
@@ -60,8 +60,8 @@ internal static class ChatLoad
             output.WriteLine($"baseline (bare relay hub): delivered {baseline.Delivered}, p50 {baseline.P50:F1} ms, p99 {baseline.P99:F1} ms, max {baseline.Max:F1} ms");
         }
 
-        await using var server = await SiteProcess.StartAsync();
-        var result = await RunChatAsync(server, customers, operators, messages, kills, output);
+        await using var sites = twoInstances ? await TwoInstances.StartAsync(output) : new TwoInstances(await SiteProcess.StartAsync(), null, null);
+        var result = await RunChatAsync(sites.Customers, sites.Operators, customers, operators, messages, kills, output);
         output.WriteLine($"sent {result.Sent}, acknowledged {result.Acked}, stored {result.Stored} customer messages; operator replies {result.Replies}");
         output.WriteLine($"lost {result.Lost}, duplicated {result.Duplicated}, reordered {result.Reordered}, gaps {result.Gaps}, not caught up {result.NotCaughtUp}, stored but not acknowledged {result.Extra}");
         output.WriteLine($"delivery customer -> operator: p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms ({result.Delivered} live pushes)");
@@ -72,7 +72,8 @@ internal static class ChatLoad
         }
 
         output.WriteLine($"server during the load: {result.CpuSeconds:F1} CPU s over {result.Duration.TotalSeconds:F0} s ({100 * result.CpuSeconds / result.Duration.TotalSeconds:F0} % of one core); " +
-            $"peak RSS {server.PeakRssKb / 1024} MiB; started {server.Starts} times");
+            $"peak RSS {sites.Customers.PeakRssKb / 1024} MiB; started {sites.Customers.Starts} times" +
+            (sites.Operators == sites.Customers ? "" : $"; operators' instance: peak RSS {sites.Operators.PeakRssKb / 1024} MiB"));
         output.WriteLine($"calls sent again after a dropped connection: {_resent}");
         foreach (var line in result.Notes)
         {
@@ -168,12 +169,15 @@ internal static class ChatLoad
         }
     }
 
-    private static async Task<Result> RunChatAsync(SiteProcess server, int customerCount, int operatorCount, int messages, int kills, TextWriter output)
+    /// <summary>The customers' instance and the operators' instance: the same process, or (<c>--two-instances</c>) two
+    /// processes on one PostgreSQL database and one Redis.</summary>
+    private static async Task<Result> RunChatAsync(SiteProcess server, SiteProcess operatorSite, int customerCount, int operatorCount, int messages, int kills,
+        TextWriter output)
     {
         var notes = new List<string>();
         var setup = Stopwatch.StartNew();
-        var emails = await server.CreateOperatorsAsync(operatorCount);
-        var operatorCookies = await Task.WhenAll(emails.Select(server.SignInAsync));
+        var emails = await operatorSite.CreateOperatorsAsync(operatorCount);
+        var operatorCookies = await Task.WhenAll(emails.Select(operatorSite.SignInAsync));
         var chats = new List<(string Reference, CookieContainer Cookies)>();
         foreach (var batch in Enumerable.Range(0, customerCount).Chunk(20))
         {
@@ -195,7 +199,7 @@ internal static class ChatLoad
         for (var o = 0; o < operatorCount; o++)
         {
             var mine = chats.Where((_, i) => i % operatorCount == o).Select(c => c.Reference).ToList();
-            var connection = Connect(server.BaseAddress, "/hubs/chat", operatorCookies[o]);
+            var connection = Connect(operatorSite.BaseAddress, "/hubs/chat", operatorCookies[o]);
             var answered = new ConcurrentDictionary<string, bool>();
             connection.On<ChatMessage>("MessageAdded", m =>
             {
@@ -266,7 +270,8 @@ internal static class ChatLoad
 
         notes.Add($"connected: {operatorConnections.Count + customerConnections.Count} WebSocket connections in {setup.Elapsed.TotalSeconds:F0} s from the start");
         var clock = Stopwatch.StartNew();
-        var cpuBefore = server.CpuSeconds;
+        double Cpu() => server.CpuSeconds + (operatorSite == server ? 0 : operatorSite.CpuSeconds);
+        var cpuBefore = Cpu();
         var random = new Random(7);
         var sending = customerConnections.Select(c => SendAllAsync(c.Reference, c.Connection, random.Next((int)Pace.TotalMilliseconds))).ToList();
 
@@ -319,7 +324,7 @@ internal static class ChatLoad
 
         await Task.Delay(1000);
         var duration = clock.Elapsed;
-        var cpu = server.CpuSeconds - cpuBefore;
+        var cpu = Cpu() - cpuBefore;
 
         // The truth: every conversation as stored, through the hub.
         int stored = 0, lost = 0, gaps = 0, notCaughtUp = 0, extra = 0, reordered = 0;

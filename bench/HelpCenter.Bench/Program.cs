@@ -3,7 +3,7 @@ using HelpCenter.Bench;
 // dotnet run -c Release --project bench/HelpCenter.Bench -- eval   [--queries FILE]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- bench  [--articles N] [--searches N]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja] [--icu]
-// dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20] [--busy-core]
+// dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20] [--busy-core] [--two-instances]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-faults [--customers 500] [--operators 20] [--messages 20] [--kills 3]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- pages       [--rounds 3] [--seconds 10] [--articles 10000]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- insights    [--searches 1000000] [--views 1000000] [--flows 100000] [--chats 50000] [--rounds 5]
@@ -17,8 +17,10 @@ return command switch
     "eval" => Evaluation.Run(Option("--queries") ?? Paths.Queries, Console.Out),
     "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja", args.Contains("--icu")),
     "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
-    "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, args.Contains("--busy-core"), Console.Out),
-    "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), busyCore: false, Console.Out),
+    "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, args.Contains("--busy-core"),
+        args.Contains("--two-instances"), Console.Out),
+    "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), busyCore: false,
+        twoInstances: false, Console.Out),
     "pages" => await PageLoad.RunAsync(Count("--rounds", 3), Count("--seconds", 10), Count("--articles", 10000), Console.Out),
     "insights" => await InsightsLoad.RunAsync(Count("--searches", 1_000_000), Count("--views", 1_000_000), Count("--flows", 100_000), Count("--chats", 50_000),
         Count("--rounds", 5), Console.Out),
@@ -57,7 +59,7 @@ static int Explain(string query, string lang, bool icu)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load [--busy-core] | chat-faults [--kills N] | pages [--rounds N] [--seconds N] [--articles N] | insights [--searches N] [--views N] [--flows N] [--chats N] [--rounds N]");
+    Console.Error.WriteLine("usage: HelpCenter.Bench eval [--queries FILE] | bench [--articles N] [--searches N] | chat-load [--busy-core] [--two-instances] | chat-faults [--kills N] | pages [--rounds N] [--seconds N] [--articles N] | insights [--searches N] [--views N] [--flows N] [--chats N] [--rounds N]");
     return 2;
 }
 

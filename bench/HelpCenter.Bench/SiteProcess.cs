@@ -24,11 +24,12 @@ internal sealed partial class SiteProcess : IAsyncDisposable
     private (double Cpu, long PeakKb) _last;
     private readonly CancellationTokenSource _sampling = new();
 
-    private SiteProcess(string dataPath, int port, Dictionary<string, string> environment)
+    private SiteProcess(string dataPath, int port, Dictionary<string, string> environment, string logFile)
     {
         DataPath = dataPath;
         Port = port;
         _environment = environment;
+        LogFile = logFile;
         _ = SampleAsync(_sampling.Token);
     }
 
@@ -49,7 +50,7 @@ internal sealed partial class SiteProcess : IAsyncDisposable
     /// <summary>A fresh data folder; the public-form limits raised (500 customers come from one address), operators
     /// kept away from automatic assignment (they join their conversations themselves), articles not offered.
     /// <paramref name="overrides"/> replace or add environment variables (another environment, site root...).</summary>
-    public static async Task<SiteProcess> StartAsync(IReadOnlyDictionary<string, string>? overrides = null)
+    public static async Task<SiteProcess> StartAsync(IReadOnlyDictionary<string, string>? overrides = null, string name = "site")
     {
         if (!File.Exists(Dll))
         {
@@ -75,11 +76,11 @@ internal sealed partial class SiteProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        File.Delete(LogFile);
         var port = FreePort();
         // Production refuses to start without the public base URL: links in mail and the sitemap are built from it.
         environment.TryAdd("HelpCenter__Mail__PublicBaseUrl", $"http://127.0.0.1:{port}");
-        var server = new SiteProcess(dataPath, port, environment);
+        var server = new SiteProcess(dataPath, port, environment, LogFileOf(name));
+        File.Delete(server.LogFile);
         await server.RestartAsync();
         return server;
     }
@@ -154,7 +155,15 @@ internal sealed partial class SiteProcess : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<HelpCenterDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(DataPath, "helpcenter.db")}"));
+        if (_environment.TryGetValue("HelpCenter__Database__ConnectionString", out var postgres))
+        {
+            services.AddDbContext<HelpCenterDbContext, PostgresHelpCenterDbContext>(o => o.UseNpgsql(postgres));
+        }
+        else
+        {
+            services.AddDbContext<HelpCenterDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(DataPath, "helpcenter.db")}"));
+        }
+
         // The site's own password rules accept the development password (its seeded accounts use it); Identity's
         // defaults here would not, and they do not matter for accounts made by the benchmark.
         services.AddIdentityCore<ApplicationUser>(o => o.Password = new PasswordOptions { RequireUppercase = false, RequireNonAlphanumeric = false })
@@ -241,11 +250,14 @@ internal sealed partial class SiteProcess : IAsyncDisposable
     private bool _disposed;
 
     /// <summary>Where the site's warnings and errors go (kept after the run).</summary>
-    public static string LogFile => Path.Combine(Path.GetTempPath(), "hc-chat-bench-site.log");
+    public string LogFile { get; }
+
+    /// <summary>The log of the instance started with <paramref name="name"/> (<c>hc-chat-bench-site.log</c> for the default).</summary>
+    public static string LogFileOf(string name) => Path.Combine(Path.GetTempPath(), name == "site" ? "hc-chat-bench-site.log" : $"hc-chat-bench-{name}.log");
 
     private static readonly Lock LogLock = new();
 
-    private static void Log(string? line)
+    private void Log(string? line)
     {
         if (line is { Length: > 0 })
         {

@@ -54,13 +54,31 @@ public sealed class ChatAccess(IDataProtectionProvider protection)
             return false;
         }
 
+        return ReadToken(http, token) == request.Reference;
+    }
+
+    /// <summary>The reference a token names (null when forged), unprotected once per request: a hub connection is one
+    /// request, whose cookie cannot change, and asks on every message.</summary>
+    private string? ReadToken(HttpContext http, string token)
+    {
+        if (http.Items.TryGetValue(typeof(ChatAccess), out var cached) && cached is ReadTokenResult read && read.Token == token)
+        {
+            return read.Reference;
+        }
+
+        string? reference;
         try
         {
-            return _protector.Unprotect(token) == request.Reference;
+            reference = _protector.Unprotect(token);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
-            return false;
+            reference = null;
         }
+
+        http.Items[typeof(ChatAccess)] = new ReadTokenResult(token, reference);
+        return reference;
     }
+
+    private sealed record ReadTokenResult(string Token, string? Reference);
 }

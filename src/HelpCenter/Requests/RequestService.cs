@@ -85,12 +85,20 @@ public sealed class RequestService(HelpCenterDbContext db, SiteClock clock, IDat
     }
 
     /// <summary>Case-insensitive: generated links are lower-cased by routing, customers may type either.</summary>
-    public Task<SupportRequest?> FindAsync(string reference, CancellationToken cancellationToken = default) =>
-        db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == Normalize(reference), cancellationToken);
+    public Task<SupportRequest?> FindAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        var normalized = Normalize(reference);
+        return db.Requests.Include(r => r.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
+    }
 
     /// <summary>The request without its conversation (the chat hub's per-message checks need only these fields).</summary>
-    public Task<SupportRequest?> FindHeaderAsync(string reference, CancellationToken cancellationToken = default) =>
-        db.Requests.FirstOrDefaultAsync(r => r.Reference == Normalize(reference), cancellationToken);
+    /// <remarks>Every chat message asks for it: the value is computed outside the query (EF Core would evaluate a method
+    /// call inside the expression on every execution).</remarks>
+    public Task<SupportRequest?> FindHeaderAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        var normalized = Normalize(reference);
+        return db.Requests.FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
+    }
 
     private static string Normalize(string reference)
     {

@@ -31,6 +31,8 @@ public static class DataExtensions
         else
         {
             builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddSingleton(services =>
+                new SqlitePragmaInterceptor(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.BusyTimeoutMilliseconds));
             builder.Services.AddDbContext<HelpCenterDbContext>((services, options) =>
             {
                 var current = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -38,7 +40,7 @@ public static class DataExtensions
                     ? $"Data Source={Path.Combine(services.GetRequiredService<SitePaths>().DataRoot, "helpcenter.db")}"
                     : current.ConnectionString;
                 options.UseSqlite(connectionString)
-                    .AddInterceptors(new SqlitePragmaInterceptor(current.BusyTimeoutMilliseconds), services.GetRequiredService<SqliteWriteGate>());
+                    .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<SqliteWriteGate>());
             });
 
             // One process owns a SQLite file: every lease is granted.

@@ -131,7 +131,6 @@ public static class AccountsExtensions
         services.AddScoped<AccountSecurity>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
-        services.AddSingleton<UnknownAccountDelays>();
         services.AddScoped<Reauthentication>();
         services.AddHostedService<AccountSeeder>();
         return builder;

@@ -1,6 +1,5 @@
 using HelpCenter.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Accounts;
@@ -11,15 +10,15 @@ namespace HelpCenter.Accounts;
 /// up to <see cref="AccountOptions.SignInMaxDelayMinutes"/>. Failures are counted apart for each browser the account
 /// knows (one it signed in from before, <see cref="AccountActivity.BrowserCookie"/>) and together for all others, so a
 /// stranger guessing from anywhere slows only strangers: the owner at their usual browser is never kept out.
-/// Counts live in the database (they hold across instances); addresses without an account get the same treatment in
-/// memory, so that delays do not reveal which addresses have one.
+/// Counts live in the database (they hold across instances); addresses without an account get the same treatment
+/// (<see cref="UnknownSignIn"/>), so that delays do not reveal which addresses have one.
 /// </summary>
-public sealed class SignInThrottle(HelpCenterDbContext db, TimeProvider clock, IOptions<AccountOptions> options, IHttpContextAccessor http, UnknownAccountDelays unknown)
+public sealed class SignInThrottle(HelpCenterDbContext db, TimeProvider clock, IOptions<AccountOptions> options, IHttpContextAccessor http)
 {
     /// <summary>How long this browser must still wait before trying this account, or null when it may try now.</summary>
     public async Task<TimeSpan?> WaitAsync(ApplicationUser? user, string email, CancellationToken cancellationToken = default)
     {
-        var until = user is null ? unknown.DelayedUntil(email)
+        var until = user is null ? await UnknownDelayedUntilAsync(email, cancellationToken)
             : await KnownBrowserAsync(user, cancellationToken) is { } browser ? browser.SignInDelayedUntil
             : user.SignInDelayedUntil;
         var wait = until - clock.GetUtcNow();
@@ -32,7 +31,7 @@ public sealed class SignInThrottle(HelpCenterDbContext db, TimeProvider clock, I
         var now = clock.GetUtcNow();
         if (user is null)
         {
-            unknown.Failed(email, now, Delay);
+            await UnknownFailedAsync(email, now, cancellationToken);
             return;
         }
 
@@ -103,33 +102,38 @@ public sealed class SignInThrottle(HelpCenterDbContext db, TimeProvider clock, I
     /// <summary>A wait in whole seconds, rounded up.</summary>
     public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
+    private async Task<DateTimeOffset?> UnknownDelayedUntilAsync(string email, CancellationToken cancellationToken)
+    {
+        var key = UnknownSignIn.KeyOf(email);
+        var since = clock.GetUtcNow() - UnknownSignIn.Window;
+        return await db.UnknownSignIns.AsNoTracking().Where(u => u.Key == key && u.LastFailureAt >= since)
+            .Select(u => u.DelayedUntil).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>One upsert counts the failure (parallel guesses through any instance all count), then the wait is set.</summary>
+    private async Task UnknownFailedAsync(string email, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = UnknownSignIn.KeyOf(email);
+        var stale = (now - UnknownSignIn.Window).UtcTicks;
+        var failures = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO "UnknownSignIns" ("Key", "Failures", "LastFailureAt") VALUES ({key}, 1, {now.UtcTicks})
+            ON CONFLICT ("Key") DO UPDATE SET
+                "Failures" = CASE WHEN "UnknownSignIns"."LastFailureAt" < {stale} THEN 1 ELSE "UnknownSignIns"."Failures" + 1 END,
+                "LastFailureAt" = {now.UtcTicks}
+            RETURNING "Failures" AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+        var until = Delay(failures) is { } wait ? now + wait : (DateTimeOffset?)null;
+        await db.UnknownSignIns.Where(u => u.Key == key).ExecuteUpdateAsync(s => s.SetProperty(u => u.DelayedUntil, until), cancellationToken);
+        if (failures == 1)
+        {
+            // A new (or restarted) address: sweep the rows nobody has failed on within the window.
+            var since = now - UnknownSignIn.Window;
+            await db.UnknownSignIns.Where(u => u.LastFailureAt < since).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
     private async Task<KnownBrowser?> KnownBrowserAsync(ApplicationUser user, CancellationToken cancellationToken) =>
         AccountActivity.BrowserHash(http.HttpContext) is { } hash
             ? await db.Set<KnownBrowser>().FirstOrDefaultAsync(b => b.UserId == user.Id && b.BrowserHash == hash, cancellationToken)
             : null;
-}
-
-/// <summary>The same delays for addresses that have no account, in memory (bounded): without them, an address whose
-/// attempts never slow down would be one nobody registered.</summary>
-public sealed class UnknownAccountDelays : IDisposable
-{
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 100_000 });
-
-    public DateTimeOffset? DelayedUntil(string email) =>
-        _entries.TryGetValue(Key(email), out Entry? entry) ? entry!.Until : null;
-
-    public void Failed(string email, DateTimeOffset now, Func<int, TimeSpan?> delay)
-    {
-        ArgumentNullException.ThrowIfNull(delay);
-        var key = Key(email);
-        var failures = (_entries.TryGetValue(key, out Entry? entry) ? entry!.Failures : 0) + 1;
-        var wait = delay(failures);
-        _entries.Set(key, new Entry(failures, wait is null ? null : now + wait), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
-    }
-
-    public void Dispose() => _entries.Dispose();
-
-    private static string Key(string email) => (email ?? "").Trim().ToUpperInvariant();
-
-    private sealed record Entry(int Failures, DateTimeOffset? Until);
 }

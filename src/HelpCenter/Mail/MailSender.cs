@@ -16,26 +16,27 @@ public sealed class MailSender : IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger<MailSender> _logger;
 
-    /// <summary>Per recipient, whoever triggers the mail: the per-IP limits alone let many IPs flood one inbox.</summary>
+    /// <summary>Per recipient, whoever triggers the mail: the per-IP limits alone let many IPs flood one inbox. Shared by
+    /// every instance when Redis is configured.</summary>
     private readonly PartitionedRateLimiter<string> _perRecipient;
 
-    public MailSender(IOptions<MailOptions> options, Infrastructure.SitePaths paths, TimeProvider clock, ILogger<MailSender> logger)
+    public MailSender(IOptions<MailOptions> options, Infrastructure.SitePaths paths, TimeProvider clock, Infrastructure.Distributed.DistributedRateLimits limits,
+        ILogger<MailSender> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
         _options = options.Value;
         _paths = paths;
         _clock = clock;
         _logger = logger;
-        var permits = _options.PermitsPerRecipientPerHour;
-        _perRecipient = PartitionedRateLimiter.Create<string, string>(to => RateLimitPartition.GetFixedWindowLimiter(to, _ =>
-            new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromHours(1) }));
+        _perRecipient = limits.Create("mail-recipient", _options.PermitsPerRecipientPerHour, TimeSpan.FromHours(1));
     }
 
     /// <summary>False when the mail did not leave: the recipient had too many mails this hour, or delivery failed.</summary>
     public async Task<bool> SendAsync(MailMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using (var lease = _perRecipient.AttemptAcquire(message.To.Trim().ToUpperInvariant()))
+        using (var lease = await _perRecipient.AcquireAsync(message.To.Trim().ToUpperInvariant(), 1, cancellationToken))
         {
             if (!lease.IsAcquired)
             {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
@@ -66,6 +67,49 @@ public sealed class RateLimitsAcrossInstancesTests
         var refusedOnB = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => onB.InvokeAsync<ChatMessage>("Send", reference, "flood-extra-b", "もう一つ"));
         Assert.Contains("rate-limited", refusedOnA.Message, StringComparison.Ordinal);
         Assert.Contains("rate-limited", refusedOnB.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MailsToOneRecipientCountOnceAcrossTheInstances()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var pair = await InstanceFactory.StartPairAsync(redis, new Dictionary<string, string> { ["HelpCenter:Mail:PermitsPerRecipientPerHour"] = "2" });
+        var mail = new HelpCenter.Mail.MailMessage("victim@example.com", "件名", "本文", "<p>本文</p>", "ja");
+        Task<bool> SendAsync(InstanceFactory instance) => instance.Services.GetRequiredService<HelpCenter.Mail.MailSender>().SendAsync(mail);
+
+        // One through each instance leaves; the third is refused on either, whichever instance is asked.
+        Assert.True(await SendAsync(pair.A));
+        Assert.True(await SendAsync(pair.B));
+        Assert.False(await SendAsync(pair.A));
+        Assert.False(await SendAsync(pair.B));
+        // Another recipient has its own count.
+        Assert.True(await pair.B.Services.GetRequiredService<HelpCenter.Mail.MailSender>().SendAsync(mail with { To = "someone-else@example.com" }));
+    }
+
+    [Fact]
+    public async Task AnAddressWithoutAccountMeetsOneDelayWhicheverInstanceIsAsked()
+    {
+        // The per-IP window out of the way: this is the per-address count, shared through the database.
+        await using var pair = await InstanceFactory.StartPairAsync(redis: null, new Dictionary<string, string> { ["HelpCenter:Accounts:SignInPermitsPerIp"] = "1000" });
+        var email = AccountClient.NewEmail();
+        var onA = new AccountClient(pair.A);
+        var onB = new AccountClient(pair.B);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await (i % 2 == 0 ? onA : onB).LoginAsync(email, "guess " + i)).StatusCode);
+        }
+
+        // Five failures in all (three on A, two on B): the next attempt waits on either, as it would for an account.
+        Assert.Equal(429, (int)(await onB.LoginAsync(email, "guess 5")).StatusCode);
+        Assert.Equal(429, (int)(await onA.LoginAsync(email, "guess 6")).StatusCode);
+
+        // The address is not stored, only its hash.
+        await using var scope = pair.A.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<HelpCenter.Infrastructure.Data.HelpCenterDbContext>().UnknownSignIns.ToListAsync();
+        var row = Assert.Single(rows);
+        Assert.Equal(HelpCenter.Accounts.UnknownSignIn.KeyOf(email), row.Key);
+        Assert.DoesNotContain("@", row.Key, StringComparison.Ordinal);
+        Assert.Equal(5, row.Failures);
     }
 
     /// <summary>Wrong passwords for ever new addresses (so that no account's own delay applies), alternating A and B.</summary>

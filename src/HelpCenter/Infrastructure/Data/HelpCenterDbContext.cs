@@ -34,6 +34,8 @@ public class HelpCenterDbContext : IdentityDbContext<ApplicationUser, IdentityRo
 
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
 
+    public DbSet<UnknownSignIn> UnknownSignIns => Set<UnknownSignIn>();
+
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
 
     public DbSet<Requests.SupportRequest> Requests => Set<Requests.SupportRequest>();

@@ -210,6 +210,28 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                     b.ToTable("SignIns");
                 });
 
+            modelBuilder.Entity("HelpCenter.Accounts.UnknownSignIn", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DelayedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("UnknownSignIns");
+                });
+
             modelBuilder.Entity("HelpCenter.Articles.ArticleImage", b =>
                 {
                     b.Property<string>("Id")

@@ -219,6 +219,28 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
                     b.ToTable("SignIns");
                 });
 
+            modelBuilder.Entity("HelpCenter.Accounts.UnknownSignIn", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("DelayedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("UnknownSignIns");
+                });
+
             modelBuilder.Entity("HelpCenter.Articles.ArticleImage", b =>
                 {
                     b.Property<string>("Id")

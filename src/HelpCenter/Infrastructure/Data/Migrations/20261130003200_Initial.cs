@@ -455,6 +455,20 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnknownSignIns",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DelayedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnknownSignIns", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleRevisions",
                 columns: table => new
                 {
@@ -987,6 +1001,11 @@ namespace HelpCenter.Infrastructure.Data.Migrations
                 name: "IX_SignIns_UserId_At",
                 table: "SignIns",
                 columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnknownSignIns_LastFailureAt",
+                table: "UnknownSignIns",
+                column: "LastFailureAt");
         }
 
         /// <inheritdoc />
@@ -1078,6 +1097,9 @@ namespace HelpCenter.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Synonyms");
+
+            migrationBuilder.DropTable(
+                name: "UnknownSignIns");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

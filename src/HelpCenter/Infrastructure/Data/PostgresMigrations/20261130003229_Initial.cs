@@ -456,6 +456,20 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnknownSignIns",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureAt = table.Column<long>(type: "bigint", nullable: false),
+                    DelayedUntil = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnknownSignIns", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleRevisions",
                 columns: table => new
                 {
@@ -988,6 +1002,11 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
                 name: "IX_SignIns_UserId_At",
                 table: "SignIns",
                 columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnknownSignIns_LastFailureAt",
+                table: "UnknownSignIns",
+                column: "LastFailureAt");
         }
 
         /// <inheritdoc />
@@ -1079,6 +1098,9 @@ namespace HelpCenter.Infrastructure.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "Synonyms");
+
+            migrationBuilder.DropTable(
+                name: "UnknownSignIns");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

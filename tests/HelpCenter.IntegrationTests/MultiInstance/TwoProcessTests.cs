@@ -99,6 +99,24 @@ public sealed class TwoProcessTests(TwoInstanceCluster cluster, ITestOutputHelpe
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
+    [Fact]
+    public async Task ASignInFloodSplitAcrossAAndBHitsOneSharedLimit()
+    {
+        // Guesses at one address (no account behind it, so nothing reveals that), alternating the instances: the count
+        // is in the shared database, so the sixth guess waits on either instance. (The per-address limit; the per-IP
+        // window is shared through Redis, Distributed/RateLimitsAcrossInstancesTests.)
+        var email = AccountClient.NewEmail();
+        var onA = new AccountClient(cookies => cluster.A.CreateClient(cookies), cluster.CodesFolder);
+        var onB = new AccountClient(cookies => cluster.B.CreateClient(cookies), cluster.CodesFolder);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await (i % 2 == 0 ? onA : onB).LoginAsync(email, "guess " + i)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await onB.LoginAsync(email, "guess 5")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await onA.LoginAsync(email, "guess 6")).StatusCode);
+    }
+
     private async Task<AccountClient> SignInAsync(AppProcess instance, string email)
     {
         var account = new AccountClient(cookies => instance.CreateClient(cookies), cluster.CodesFolder);

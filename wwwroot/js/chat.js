@@ -165,11 +165,16 @@
     connection.invoke(this.agent ? "AgentMarkRead" : "MarkRead", this.reference, this.last).catch(function () {});
   };
 
+  // One message of a conversation at a time, in the order typed: the server runs a connection's calls in parallel
+  // (an operator's other conversations do not wait), so the order within one conversation is kept here.
   Panel.prototype.send = function (pending) {
     var self = this;
-    var call = this.agent
-      ? connection.invoke("AgentSend", this.reference, pending.clientId, pending.text, !!pending.note)
-      : connection.invoke("Send", this.reference, pending.clientId, pending.text);
+    var call = (this.sending || Promise.resolve()).then(function () {
+      return self.agent
+        ? connection.invoke("AgentSend", self.reference, pending.clientId, pending.text, !!pending.note)
+        : connection.invoke("Send", self.reference, pending.clientId, pending.text);
+    });
+    this.sending = call.catch(function () { /* the next message goes on; this one stays in the outbox */ });
     return call.then(function (message) { self.show(message); });
   };
 

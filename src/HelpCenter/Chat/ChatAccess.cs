@@ -61,9 +61,13 @@ public sealed class ChatAccess(IDataProtectionProvider protection)
     /// request, whose cookie cannot change, and asks on every message.</summary>
     private string? ReadToken(HttpContext http, string token)
     {
-        if (http.Items.TryGetValue(typeof(ChatAccess), out var cached) && cached is ReadTokenResult read && read.Token == token)
+        // A hub connection's calls may run in parallel (ChatHub.ParallelCallsPerConnection); Items is a plain dictionary.
+        lock (http.Items)
         {
-            return read.Reference;
+            if (http.Items.TryGetValue(typeof(ChatAccess), out var cached) && cached is ReadTokenResult read && read.Token == token)
+            {
+                return read.Reference;
+            }
         }
 
         string? reference;
@@ -76,7 +80,11 @@ public sealed class ChatAccess(IDataProtectionProvider protection)
             reference = null;
         }
 
-        http.Items[typeof(ChatAccess)] = new ReadTokenResult(token, reference);
+        lock (http.Items)
+        {
+            http.Items[typeof(ChatAccess)] = new ReadTokenResult(token, reference);
+        }
+
         return reference;
     }
 

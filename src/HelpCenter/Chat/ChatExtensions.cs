@@ -4,7 +4,11 @@ public static class ChatExtensions
 {
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
+        var signalR = builder.Services.AddSignalR(options =>
+        {
+            options.MaximumReceiveMessageSize = 16 * 1024;
+            options.MaximumParallelInvocationsPerClient = ChatHub.ParallelCallsPerConnection;
+        });
         if (Infrastructure.Distributed.RedisOptions.Read(builder.Configuration) is not null)
         {
             // Groups and pushes across instances, on the site's one Redis connection (HelpCenter:Redis, or the older

@@ -25,6 +25,21 @@ public sealed partial class ChatHub(RequestService requests, ChatQueue queue, Ch
     /// <summary>Customers whose chat waits in the queue (they refresh their place when it moves).</summary>
     public const string WaitingGroup = "chat-waiting";
 
+    /// <summary>
+    /// Calls of one connection that may run at once. An operator answers many conversations on one connection; one at
+    /// a time, a reply waited for every reply before it in other conversations (the chat-load bench's 25 replies per
+    /// operator queued for seconds). Order within a conversation is the client's: chat.js sends a conversation's
+    /// messages one after the other, and a message's sequence number is given when it is stored.
+    /// </summary>
+    public const int ParallelCallsPerConnection = 8;
+
+    /// <summary>The connection's cookies parsed once, before calls may run in parallel (parsing them is not thread-safe).</summary>
+    public override Task OnConnectedAsync()
+    {
+        _ = Context.GetHttpContext()?.Request.Cookies.Count;
+        return base.OnConnectedAsync();
+    }
+
     /// <summary>Joins a conversation as its customer; returns the messages after <paramref name="afterSequence"/>.</summary>
     public async Task<IReadOnlyList<ChatMessage>> Join(string reference, int afterSequence)
     {

@@ -70,6 +70,7 @@ public sealed class TranscriptsTests(MailFactory factory) : IClassFixture<MailFa
         var (percent, _) = await ChatTestKit.StartChatAsync(factory, "キャンペーンで100%還元と書いてありました");
         var (plain, _) = await ChatTestKit.StartChatAsync(factory, "本人確認の書類について");
         var (xss, _) = await ChatTestKit.StartChatAsync(factory, "<script>alert('x')</script>です");
+        var (english, _) = await ChatTestKit.StartChatAsync(factory, "Cannot Withdraw USDT to my Wallet");
         var agent = new AccountClient(factory);
         await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, HelpCenter.Accounts.AccountSeeder.DevelopmentAuthenticatorKey);
 
@@ -86,6 +87,10 @@ public sealed class TranscriptsTests(MailFactory factory) : IClassFixture<MailFa
         Assert.DoesNotContain(plain, await FindAsync("%"));
         Assert.Contains(plain, await FindAsync("書類"));
         Assert.DoesNotContain(plain, await FindAsync("_"));
+
+        // Case does not matter, on SQLite (LIKE ignores ASCII case) as on PostgreSQL (LIKE does not).
+        Assert.Contains(english, await FindAsync("withdraw usdt"));
+        Assert.Contains(english, await FindAsync("WALLET"));
 
         var page = await HtmlPage.GetAsync(agent.Http, "/agent/transcripts?q=" + Uri.EscapeDataString("<script>"));
         Assert.Contains(xss, page.FindAll("tbody td code").Select(c => c.TextContent));

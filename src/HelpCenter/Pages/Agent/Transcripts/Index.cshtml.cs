@@ -39,13 +39,17 @@ public sealed class IndexModel(HelpCenterDbContext db) : PageModel
 
         if (Query.Length > 0)
         {
-            // LIKE with the user's % and _ escaped: they are searched for, not wildcards.
-            var pattern = "%" + Query.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            // LIKE with the user's % and _ escaped: they are searched for, not wildcards. Both sides lower-cased: SQLite's
+            // LIKE ignores ASCII case, PostgreSQL's does not; lower() folds ASCII on both (and only ASCII on SQLite, so only
+            // ASCII is folded here).
+            var lowered = string.Concat(Query.Select(c => char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : c));
+            var pattern = "%" + lowered.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
             var reference = Query.ToUpperInvariant();
             chats = chats.Where(r => r.Reference == reference
-                || EF.Functions.Like(r.Email, pattern, @"\")
-                || (r.Name != null && EF.Functions.Like(r.Name, pattern, @"\"))
-                || r.Messages.Any(m => m.Kind != MessageKind.System && EF.Functions.Like(m.Body, pattern, @"\")));
+                || EF.Functions.Like(r.Email.ToLower(), pattern, @"\")
+                || (r.Name != null && EF.Functions.Like(r.Name.ToLower(), pattern, @"\"))
+                || r.Messages.Any(m => m.Kind != MessageKind.System && EF.Functions.Like(m.Body.ToLower(), pattern, @"\")));
         }
 
         Total = await chats.CountAsync(cancellationToken);

@@ -14,14 +14,14 @@ internal static class Benchmark
 {
     private sealed record Case(string Query, string Lang);
 
-    public static int Run(int articles, int searches, TextWriter output)
+    public static int Run(int articles, int searches, bool icu, TextWriter output)
     {
         var (sample, synonyms) = Paths.SampleContent();
         var corpus = Synthesize(sample, articles);
         var queries = JsonSerializer.Deserialize<List<Case>>(File.ReadAllText(Paths.Queries), Paths.Json)!;
 
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
-        using var engine = Paths.NewEngine("bench", forceIcu: false);
+        using var engine = Paths.NewEngine("bench", forceIcu: icu);
         engine.SetSynonyms(synonyms);
         var build = Stopwatch.StartNew();
         engine.Sync(corpus);

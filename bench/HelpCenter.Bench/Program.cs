@@ -1,7 +1,7 @@
 using HelpCenter.Bench;
 
 // dotnet run -c Release --project bench/HelpCenter.Bench -- eval   [--queries FILE]
-// dotnet run -c Release --project bench/HelpCenter.Bench -- bench  [--articles N] [--searches N]
+// dotnet run -c Release --project bench/HelpCenter.Bench -- bench  [--articles N] [--searches N] [--icu]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- explain "query" [--lang ja] [--icu]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-load   [--customers 500] [--operators 20] [--messages 20] [--busy-core] [--two-instances]
 // dotnet run -c Release --project bench/HelpCenter.Bench -- chat-faults [--customers 500] [--operators 20] [--messages 20] [--kills 3]
@@ -16,7 +16,7 @@ return command switch
 {
     "eval" => Evaluation.Run(Option("--queries") ?? Paths.Queries, Console.Out),
     "explain" => Explain(args.Skip(1).FirstOrDefault() ?? "", Option("--lang") ?? "ja", args.Contains("--icu")),
-    "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), Console.Out),
+    "bench" => Benchmark.Run(int.Parse(Option("--articles") ?? "10000"), int.Parse(Option("--searches") ?? "3000"), args.Contains("--icu"), Console.Out),
     "chat-load" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), kills: 0, args.Contains("--busy-core"),
         args.Contains("--two-instances"), Console.Out),
     "chat-faults" => await ChatLoad.RunAsync(Count("--customers", 500), Count("--operators", 20), Count("--messages", 20), Count("--kills", 3), busyCore: false,

@@ -4,16 +4,19 @@ using HelpCenter.Search.MeCab;
 namespace HelpCenter.Search.Analysis;
 
 /// <summary>
-/// The reading of the text in hiragana (MeCab's reading for kanji and katakana words, kana as written),
-/// cut into character bigrams. A query typed in kana (にだんかいにんしょう, ぱすわーど) then meets the
-/// kanji or katakana words (二段階認証, パスワード) whatever way MeCab segments the kana. Runs are broken at
+/// The reading of the text in hiragana (MeCab's reading for kanji and katakana words, kana as written; without
+/// MeCab, IPADIC's reading list), cut into character bigrams. A query typed in kana (にだんかいにんしょう, ぱすわーど)
+/// then meets the kanji or katakana words (二段階認証, パスワード) whatever way MeCab segments the kana. Runs are broken at
 /// symbols, spaces and Latin letters; a run of one character yields a unigram.
 /// </summary>
 public sealed class ReadingBigramTokenizer : BufferedTokenizer
 {
     private readonly MeCabTagger? _tagger;
 
-    /// <summary>With a tagger, kanji are read by MeCab; without one (ICU fallback), only katakana is folded to hiragana.</summary>
+    /// <summary>
+    /// With a tagger, kanji are read by MeCab; without one (ICU fallback), by the longest form of IPADIC's reading list
+    /// (<see cref="KanjiReadings"/>), and katakana is folded to hiragana.
+    /// </summary>
     public ReadingBigramTokenizer(TextReader input, MeCabTagger? tagger)
         : base(input)
         => _tagger = tagger;
@@ -69,15 +72,23 @@ public sealed class ReadingBigramTokenizer : BufferedTokenizer
         }
         else
         {
-            for (var i = 0; i < text.Length; i++)
+            var i = 0;
+            while (i < text.Length)
             {
                 if (JapaneseText.IsKana(text[i]))
                 {
                     Add(text[i].ToString(), i, i + 1);
+                    i++;
+                }
+                else if (KanjiReadings.LongestAt(text, i) is var (length, reading))
+                {
+                    Add(reading, i, i + length);
+                    i += length;
                 }
                 else
                 {
                     Close();
+                    i++;
                 }
             }
         }

@@ -102,4 +102,25 @@ public sealed class AnalyzerTests(SearchEngineFixture engines) : IClassFixture<S
     [Fact]
     public void IcuFallbackReadingsFoldKatakanaToHiragana() =>
         Assert.Equal(engines.Icu.AnalyzeDocument("title.reading", "パスワード"), engines.Icu.AnalyzeQuery("title.reading", "ぱすわーど"));
+
+    [Theory]
+    [InlineData("二段階認証", "にだんかいにんしょう")]
+    [InlineData("本人確認書類を提出する", "ほんにんかくにんしょるいをていしゅつする")]
+    [InlineData("注文を取り消す", "ちゅうもんをとりけす")]
+    public void IcuFallbackReadsKanjiWithTheLongestListedForm(string written, string kana)
+    {
+        Assert.Equal(engines.MeCab.AnalyzeDocument("title.reading", written), engines.Icu.AnalyzeDocument("title.reading", written));
+        Assert.Equal(engines.Icu.AnalyzeDocument("title.reading", written), engines.Icu.AnalyzeQuery("title.reading", kana));
+    }
+
+    [Fact]
+    public void IcuFallbackBreaksTheReadingAtKanjiItCannotRead()
+    {
+        // 𠮷 (U+20BB7) is in no list: the runs on either side are read, and no bigram spans it.
+        var terms = engines.Icu.AnalyzeDocument("title.reading", "出金𠮷入金");
+
+        Assert.Contains("しゅ", terms);
+        Assert.Contains("にゅ", terms);
+        Assert.DoesNotContain("んに", terms);
+    }
 }

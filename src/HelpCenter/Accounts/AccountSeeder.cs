@@ -55,7 +55,20 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, IOptions<AccountO
             return;
         }
 
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow, DisplayName = role };
+        await CreateDevelopmentAccountAsync(users, store, email, role, role, cancellationToken);
+        logger.LogWarning("Seeded development account {Email} ({Role}); never enable SeedDevelopmentAccounts in production", email, role);
+    }
+
+    /// <summary>
+    /// A confirmed account with <see cref="DevelopmentPassword"/> and <paramref name="role"/> (and the customer role); staff
+    /// also get <see cref="DevelopmentAuthenticatorKey"/> with two-step verification on. For development and tests only.
+    /// </summary>
+    public static async Task<ApplicationUser> CreateDevelopmentAccountAsync(UserManager<ApplicationUser> users, IUserStore<ApplicationUser> store, string email,
+        string role, string displayName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(store);
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow, DisplayName = displayName };
         Check(await users.CreateAsync(user, DevelopmentPassword));
         Check(await users.AddToRolesAsync(user, role == Roles.Customer ? [Roles.Customer] : [Roles.Customer, role]));
         if (role != Roles.Customer)
@@ -65,7 +78,7 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, IOptions<AccountO
             Check(await users.SetTwoFactorEnabledAsync(user, true));
         }
 
-        logger.LogWarning("Seeded development account {Email} ({Role}); never enable SeedDevelopmentAccounts in production", email, role);
+        return user;
     }
 
     private static void Check(IdentityResult result)

@@ -44,17 +44,8 @@ public sealed class ArticleInsights(HelpCenterDbContext db, ContentStore content
             ["@lang"] = filter.Language,
         };
 
-        // Closed days from the daily aggregates, the days since (today) from the raw views with the roll-up's own code.
         var days = filter.DaysOf(clock);
-        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken))?.ThroughDay ?? DateOnly.MinValue;
-        var first = days[0];
-        var daily = await db.ArticleDays.AsNoTracking()
-            .Where(d => d.Day >= first && d.Day <= through && (filter.Language == null || d.Language == filter.Language))
-            .ToListAsync(cancellationToken);
-        foreach (var day in days.Where(d => d > through))
-        {
-            daily.AddRange((await rollup.ArticlesOfDayAsync(db, day, cancellationToken)).Where(d => filter.Language == null || d.Language == filter.Language));
-        }
+        var daily = await rollup.DaysAsync(db, db.ArticleDays, days, filter.Language, rollup.ArticlesOfDayAsync, cancellationToken);
 
         var views = daily.Where(d => d.Views > 0).GroupBy(d => (d.Language, d.Slug)).ToDictionary(g => g.Key, g => g.Sum(d => d.Views));
         var byDay = daily.GroupBy(d => d.Day).ToDictionary(g => g.Key, g => g.Sum(d => d.Views));

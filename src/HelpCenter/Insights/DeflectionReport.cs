@@ -29,18 +29,8 @@ public sealed class DeflectionReport(HelpCenterDbContext db, SiteClock clock, In
     {
         ArgumentNullException.ThrowIfNull(filter);
 
-        // Closed days from the daily aggregates, the days since (today) from the raw flows with the roll-up's own code.
         var days = filter.DaysOf(clock);
-        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken))?.ThroughDay
-            ?? DateOnly.MinValue;
-        var first = days[0];
-        var rows = await db.FlowDays.AsNoTracking()
-            .Where(d => d.Day >= first && d.Day <= through && (filter.Language == null || d.Language == filter.Language))
-            .ToListAsync(cancellationToken);
-        foreach (var day in days.Where(d => d > through))
-        {
-            rows.AddRange((await rollup.FlowsOfDayAsync(db, day, cancellationToken)).Where(d => filter.Language == null || d.Language == filter.Language));
-        }
+        var rows = await rollup.DaysAsync(db, db.FlowDays, days, filter.Language, rollup.FlowsOfDayAsync, cancellationToken);
 
         var byDay = rows.ToLookup(r => r.Day);
         return new Report(

@@ -3,6 +3,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HelpCenter.Insights;
 
+/// <summary>A row of a daily table: one site-zone day of one language.</summary>
+public interface IDailyRow
+{
+    DateOnly Day { get; }
+
+    string Language { get; }
+}
+
 /// <summary>One site-zone day of searches of one language and normalised query (<see cref="SearchInsights.Normalize"/>),
 /// rolled up from <c>SearchLogs</c> by <see cref="InsightsRollup"/> and kept after the raw searches are deleted.
 /// <see cref="Query"/> is the day's most frequent spelling. <see cref="FollowedByContact"/> counts the day's searches
@@ -88,7 +96,7 @@ public sealed class SearchQueryWindow
 
 /// <summary>One site-zone day of one article (language and slug): its views, and the contact requests sent that day
 /// whose visitor had read it in the <see cref="ArticleInsights.ContactWindow"/> before.</summary>
-public sealed class ArticleDay
+public sealed class ArticleDay : IDailyRow
 {
     public long Id { get; set; }
 
@@ -106,7 +114,7 @@ public sealed class ArticleDay
 /// <summary>One site-zone day of contact flows that started that day, per language, topic, entry page (without query
 /// string) and escalation channel (null: not escalated): the deflection funnel's counts, summed by
 /// <see cref="DeflectionReport"/> instead of reading every flow of the period.</summary>
-public sealed class FlowDay
+public sealed class FlowDay : IDailyRow
 {
     public long Id { get; set; }
 

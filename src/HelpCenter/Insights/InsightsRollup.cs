@@ -134,6 +134,33 @@ public sealed class InsightsRollup(IServiceScopeFactory scopes, SiteClock clock,
             .ToList();
     }
 
+    /// <summary>
+    /// The daily rows of <paramref name="days"/> in <paramref name="language"/> (any when null): the days rolled up (through
+    /// <see cref="InsightsRollupState.ThroughDay"/>) read from <paramref name="stored"/>, the later ones (today) computed from
+    /// the raw events by <paramref name="ofDay"/> (<see cref="ArticlesOfDayAsync"/>, <see cref="FlowsOfDayAsync"/>), so both
+    /// count alike.
+    /// </summary>
+    public async Task<List<T>> DaysAsync<T>(HelpCenterDbContext db, IQueryable<T> stored, IReadOnlyList<DateOnly> days, string? language,
+        Func<HelpCenterDbContext, DateOnly, CancellationToken, Task<List<T>>> ofDay, CancellationToken cancellationToken)
+        where T : class, IDailyRow
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(ofDay);
+        var through = (await db.InsightsRollupStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == InsightsRollupState.SingleId, cancellationToken))?.ThroughDay
+            ?? DateOnly.MinValue;
+        var first = days[0];
+        var rows = await stored.AsNoTracking()
+            .Where(d => d.Day >= first && d.Day <= through && (language == null || d.Language == language))
+            .ToListAsync(cancellationToken);
+        foreach (var day in days.Where(d => d > through))
+        {
+            rows.AddRange((await ofDay(db, day, cancellationToken)).Where(d => language == null || d.Language == language));
+        }
+
+        return rows;
+    }
+
     /// <summary>The article views of one site-zone day, and the requests of that day preceded by a read of the article.</summary>
     public async Task<List<ArticleDay>> ArticlesOfDayAsync(HelpCenterDbContext db, DateOnly day, CancellationToken cancellationToken)
     {

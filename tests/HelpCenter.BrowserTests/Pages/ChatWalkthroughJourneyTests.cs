@@ -218,13 +218,8 @@ public sealed class ChatWalkthroughJourneyTests(BrowserFixture browser)
     {
         var email = $"op{Guid.NewGuid():N}"[..14] + "@example.com";
         await using var scope = browser.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow };
-        Assert.True((await users.CreateAsync(user, AccountSeeder.DevelopmentPassword)).Succeeded);
-        Assert.True((await users.AddToRolesAsync(user, [Roles.Customer, Roles.Agent])).Succeeded);
-        var store = (IUserAuthenticatorKeyStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>();
-        await store.SetAuthenticatorKeyAsync(user, AccountSeeder.DevelopmentAuthenticatorKey, CancellationToken.None);
-        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        await AccountSeeder.CreateDevelopmentAccountAsync(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+            scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>(), email, Roles.Agent, displayName, CancellationToken.None);
         return email;
     }
 

@@ -194,8 +194,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         Assert.StartsWith(day.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en")), when.TextContent.Trim(), StringComparison.Ordinal);
 
         // The operator reads the same window and day on the request.
-        var agent = new AccountClient(factory);
-        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var agent = await NewAgentAsync();
         var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{request.Reference}");
         Assert.Equal("午前（10:00〜12:00）", detail.Find("dd.callback-window")!.TextContent.Trim());
         Assert.Equal(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), detail.Find("dd.callback-when time")!.GetAttribute("datetime"));
@@ -250,8 +249,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         var reference = mine.Find(".article-cards code")!.TextContent;
         Assert.Contains(reference, created.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
-        var agent = new AccountClient(factory);
-        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var agent = await NewAgentAsync();
         var inbox = await HtmlPage.GetAsync(agent.Http, "/agent?channel=Callback");
         Assert.Contains(inbox.FindAll("tbody tr"), row => row.TextContent.Contains(reference, StringComparison.Ordinal));
         var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
@@ -307,8 +305,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var reference = (await HtmlPage.GetAsync(client, created.Headers.Location!.OriginalString)).Find("h1 code")!.TextContent;
 
-        var agent = new AccountClient(factory);
-        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var agent = await NewAgentAsync();
         var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
         var image = detail.Find(".screenshots img")!.GetAttribute("src")!;
         var served = await agent.Http.GetAsync(new Uri(image, UriKind.Relative));
@@ -366,8 +363,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         Assert.Equal(40, shot.Width);
         Assert.True(scope.ServiceProvider.GetRequiredService<ScreenshotStore>().Exists(shot.Id));
 
-        var agent = new AccountClient(factory);
-        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var agent = await NewAgentAsync();
         var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{request.Reference}");
         var image = await agent.Http.GetAsync(new Uri(detail.Find(".screenshots img")!.GetAttribute("src")!, UriKind.Relative));
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
@@ -421,8 +417,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var reference = (await HtmlPage.GetAsync(client, created.Headers.Location!.OriginalString)).Find("h1 code")!.TextContent;
 
-        var agent = new AccountClient(factory);
-        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var agent = await NewAgentAsync();
         var detail = await HtmlPage.GetAsync(agent.Http, $"/agent/requests/{reference}");
         var browser = detail.Find(".facts dd.user-agent")!;
         Assert.Equal("Android の Chrome Mobile", browser.TextContent.Trim());
@@ -515,8 +510,7 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
 
         // Item 14: the operators' inbox shows each question's first line (not the topic as a subject) and flags a
         // customer with several open requests.
-        var agent = new AccountClient(factory);
-        await agent.LoginAsync("agent@example.com", MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        var agent = await NewAgentAsync();
         var rows = new List<AngleSharp.Dom.IElement>();
         for (var page = 1; page <= 30 && rows.Count < 2; page++)
         {
@@ -528,6 +522,14 @@ public sealed class ContactFlowTests(MailFactory factory) : IClassFixture<MailFa
         Assert.Equal("入金が反映されません", rows[0].QuerySelector("td.question")!.TextContent.Trim());
         Assert.StartsWith("入金が反映されません（追記", rows[1].QuerySelector("td.question")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.All(rows, r => Assert.Equal("未解決 2件", r.QuerySelector(".several-open")!.TextContent.Trim()));
+    }
+
+    /// <summary>An operator of this test's own, signed in (each authenticator code is good once per account).</summary>
+    private async Task<AccountClient> NewAgentAsync()
+    {
+        var agent = new AccountClient(factory);
+        await agent.LoginAsync(await DevelopmentAccounts.NewStaffAsync(factory.Services, Roles.Agent), MailFactory.DevelopmentPassword, AccountSeeder.DevelopmentAuthenticatorKey);
+        return agent;
     }
 
     private static async Task<string> StartFlowAsync(HttpClient client, string? from = null)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using HelpCenter.Accounts;
 using HelpCenter.Contact;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.IntegrationTests.Mail;
@@ -18,7 +19,7 @@ public sealed class SearchTests(MailFactory factory) : IClassFixture<MailFactory
     public async Task SearchPageCountsEachMetricOfAHandCheckedSet()
     {
         await SeedAsync();
-        var editor = await DevelopmentAccounts.SignInAsync(factory, "editor@example.com");
+        var editor = await DevelopmentAccounts.SignInAsNewStaffAsync(factory, Roles.Editor);
         var page = await HtmlPage.GetAsync(editor, "/insights/search?days=30");
         Assert.Equal(200, page.Status);
 
@@ -61,7 +62,7 @@ public sealed class SearchTests(MailFactory factory) : IClassFixture<MailFactory
     public async Task DismissHidesAFailedQueryUntilRestored()
     {
         await SeedAsync();
-        var editor = await DevelopmentAccounts.SignInAsync(factory, "editor@example.com");
+        var editor = await DevelopmentAccounts.SignInAsNewStaffAsync(factory, Roles.Editor);
         var page = await HtmlPage.GetAsync(editor, "/insights/search");
         var dismissed = await page.SubmitAsync(editor, "#hc-table-no-result form[action*=Dismiss]", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, dismissed.StatusCode);
@@ -82,7 +83,7 @@ public sealed class SearchTests(MailFactory factory) : IClassFixture<MailFactory
         const string query = "zzqwithdrawfee";
         Assert.Equal(0, (await SearchAsync(query)).GetProperty("total").GetInt32());
 
-        var editor = await DevelopmentAccounts.SignInAsync(factory, "editor@example.com");
+        var editor = await DevelopmentAccounts.SignInAsNewStaffAsync(factory, Roles.Editor);
         var synonyms = await HtmlPage.GetAsync(editor, "/editor/synonyms?lang=ja&query=" + Uri.EscapeDataString(query));
         var rules = synonyms.Find("#Input_Rules")!.TextContent;
         Assert.EndsWith(query + " => ", rules, StringComparison.Ordinal);
@@ -103,7 +104,7 @@ public sealed class SearchTests(MailFactory factory) : IClassFixture<MailFactory
     [Fact]
     public async Task WriteAnArticleOpensTheEditorWithTheQueryAsWorkingTitle()
     {
-        var editor = await DevelopmentAccounts.SignInAsync(factory, "editor@example.com");
+        var editor = await DevelopmentAccounts.SignInAsNewStaffAsync(factory, Roles.Editor);
         var page = await HtmlPage.GetAsync(editor, "/editor/articles/new?lang=en&title=" + Uri.EscapeDataString("refund fees"));
         Assert.Equal("refund fees", page.Find("#Input_Title")!.GetAttribute("value"));
     }

@@ -36,8 +36,8 @@ public sealed class SupportTests(MailFactory factory) : IClassFixture<MailFactor
                 db.Requests.Add(chat);
             }
 
-            // An e-mail still open for two days.
-            db.Requests.Add(Request(RequestChannel.Email, DateTimeOffset.UtcNow.AddDays(-2), RequestStatus.Open));
+            // An e-mail still open for two to three days, sent at 09:00 in Japan (not in the chats' hour, whatever the time of the run).
+            db.Requests.Add(Request(RequestChannel.Email, new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddDays(-2), TimeSpan.Zero), RequestStatus.Open));
             await db.SaveChangesAsync();
         }
 

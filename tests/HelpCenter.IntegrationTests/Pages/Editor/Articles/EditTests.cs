@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using HelpCenter.Accounts;
 using HelpCenter.Audit;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.IntegrationTests.Mail;
+using HelpCenter.IntegrationTests.Pages.Account;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,10 +13,13 @@ namespace HelpCenter.IntegrationTests.Pages.Editor.Articles;
 
 public sealed class EditTests(MailFactory factory) : IClassFixture<MailFactory>
 {
-    private async Task<EditorClient> EditorAsync(string email = "editor@example.com")
+    private string? _editorEmail;
+
+    /// <summary>Signed in as this test's own editor (see <see cref="DevelopmentAccounts.NewStaffAsync"/>), or as <paramref name="email"/>.</summary>
+    private async Task<EditorClient> EditorAsync(string? email = null)
     {
         var editor = new EditorClient(factory);
-        await editor.SignInAsync(email);
+        await editor.SignInAsync(email ?? (_editorEmail ??= await DevelopmentAccounts.NewStaffAsync(factory.Services, Roles.Editor)));
         return editor;
     }
 

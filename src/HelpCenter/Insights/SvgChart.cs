@@ -40,7 +40,11 @@ public static class SvgChart
         {
             var y = Top + plotHeight * (1 - fraction);
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{Left}\" x2=\"{Width - 8}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{Number(scale * fraction)}</text>");
+            // With nothing to show, the axis says 0 once, not at every line.
+            if (scale > 0 || fraction == 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{Number(scale * fraction)}</text>");
+            }
         }
 
         for (var i = 0; i < points.Count; i++)

@@ -88,6 +88,17 @@ public sealed class InsightsCalculationTests
     }
 
     [Fact]
+    public void AxisLabelsTheScaleAndSaysZeroOnceWhenEverythingIsZero()
+    {
+        static List<string> Labels(string html) =>
+            System.Text.RegularExpressions.Regex.Matches(html, "text-anchor=\"end\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(["0", "5", "10"], Labels(SvgChart.Bars("x", [("a", 3), ("b", 7)]).ToString()!));
+        Assert.Equal(["0"], Labels(SvgChart.Bars("x", [("a", 0), ("b", 0)]).ToString()!));
+        Assert.Equal(["0"], Labels(SvgChart.Bars("x", []).ToString()!));
+    }
+
+    [Fact]
     public void EntryPageDropsTheQueryString()
     {
         Assert.Equal("/ja/articles/fees", DeflectionReport.EntryPage("/ja/articles/fees?q=secret#x"));

@@ -23,12 +23,12 @@ public static class ContactEndpoints
     /// every visitor, so the page itself cannot know who reads it: it carries this beacon as an image, which gives the
     /// browser its visitor id (first visit) and queues the view. A client that loads no images (a script) writes nothing.
     /// </summary>
-    private static IResult View(HttpContext context, VisitorHistory history, ContentStore content, AnalyticsBudget budget, string? lang, string? slug)
+    private static async Task<IResult> View(HttpContext context, VisitorHistory history, ContentStore content, AnalyticsBudget budget, string? lang, string? slug)
     {
         // Loading the page's images is something a browser does, so a first visit counts; the budget bounds it per
         // visitor and address all the same.
         if (Localization.Languages.IsSupported(lang) && slug is { Length: <= 100 } && content.Current.FindWithFallback(lang!, slug) is { } article
-            && budget.TryTake(context, hasQuestion: true))
+            && await budget.TryTakeAsync(context, hasQuestion: true))
         {
             VisitorCookie.GetOrCreate(context);
             history.RecordArticleView(context, article.Language, article.Slug);

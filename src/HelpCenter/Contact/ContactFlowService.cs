@@ -78,7 +78,7 @@ public sealed class ContactFlowService(HelpCenterDbContext db, IDataProtectionPr
             return stored;
         }
 
-        if (parts is not [_, _, var language, var startPage] || !budget.TryTake(context, hasQuestion: false))
+        if (parts is not [_, _, var language, var startPage] || !await budget.TryTakeAsync(context, hasQuestion: false))
         {
             return null;
         }

@@ -1,30 +1,32 @@
 using System.Threading.RateLimiting;
+using HelpCenter.Infrastructure.Distributed;
 using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Infrastructure;
 
 /// <summary>
-/// Whether an anonymous page view may write an analytics row (a search log, a contact flow). Not when the request
-/// carries nothing worth keeping: no visitor cookie and no question (a script that keeps no cookies wrote a row per
-/// GET, without limit). And only so many a minute per visitor (the cookie, else the client address) and per client
-/// address. In memory, per instance; the batched event pipeline of the performance work is meant to replace this.
+/// Whether an anonymous page view may write an analytics row (a search log, a contact flow, an article view). Not when
+/// the request carries nothing worth keeping: no visitor cookie and no question (a script that keeps no cookies wrote a
+/// row per GET, without limit). And only so many a minute per visitor (the cookie, else the client address) and per
+/// client address, counted like the other rate limits (<see cref="DistributedRateLimits"/>: shared by every instance
+/// through Redis when it is configured, per instance otherwise).
 /// </summary>
 public sealed class AnalyticsBudget : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly PartitionedRateLimiter<string> _perVisitor;
+    private readonly PartitionedRateLimiter<string> _perIp;
 
-    public AnalyticsBudget(IOptions<RateLimitOptions> options)
+    public AnalyticsBudget(IOptions<RateLimitOptions> options, DistributedRateLimits limits)
     {
-        var settings = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = key.StartsWith("ip:", StringComparison.Ordinal) ? settings.AnalyticsWritesPerIpPerMinute : settings.AnalyticsWritesPerVisitorPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-        }));
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
+        _perVisitor = limits.Create("analytics-visitor", options.Value.AnalyticsWritesPerVisitorPerMinute, Window);
+        _perIp = limits.Create("analytics-ip", options.Value.AnalyticsWritesPerIpPerMinute, Window);
     }
 
     /// <summary>True when a row may be written for this request; <paramref name="hasQuestion"/>: the visitor typed something.</summary>
-    public bool TryTake(HttpContext context, bool hasQuestion)
+    public async ValueTask<bool> TryTakeAsync(HttpContext context, bool hasQuestion)
     {
         ArgumentNullException.ThrowIfNull(context);
         var visitor = VisitorCookie.Existing(context);
@@ -33,16 +35,20 @@ public sealed class AnalyticsBudget : IDisposable
             return false;
         }
 
-        var ip = "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        using var perVisitor = _limiter.AttemptAcquire(visitor is null ? ip + ":visitor" : "visitor:" + visitor);
+        var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        using var perVisitor = await _perVisitor.AcquireAsync(visitor is null ? "ip:" + ip : visitor, cancellationToken: context.RequestAborted);
         if (!perVisitor.IsAcquired)
         {
             return false;
         }
 
-        using var perIp = _limiter.AttemptAcquire(ip);
+        using var perIp = await _perIp.AcquireAsync(ip, cancellationToken: context.RequestAborted);
         return perIp.IsAcquired;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _perVisitor.Dispose();
+        _perIp.Dispose();
+    }
 }

@@ -16,7 +16,7 @@ public static class SearchEndpoints
     }
 
     /// <summary><c>GET /api/search?q=&amp;lang=&amp;category=&amp;limit=&amp;offset=</c></summary>
-    private static IResult Search(HttpContext context, SearchService search, SearchAnalytics analytics, AnalyticsBudget budget,
+    private static async Task<IResult> Search(HttpContext context, SearchService search, SearchAnalytics analytics, AnalyticsBudget budget,
         Infrastructure.Distributed.HelpCenterMetrics metrics, string? q, string? lang, string? category, int? limit, int? offset)
     {
         var language = lang ?? Languages.Current;
@@ -27,7 +27,7 @@ public static class SearchEndpoints
 
         var results = search.Engine.Search(new SearchRequest(q ?? "", language, string.IsNullOrWhiteSpace(category) ? null : category, offset ?? 0, limit ?? 10));
         metrics.SearchRan("api", language);
-        if (results.Query.Length > 0 && budget.TryTake(context, hasQuestion: true))
+        if (results.Query.Length > 0 && await budget.TryTakeAsync(context, hasQuestion: true))
         {
             analytics.RecordSearch(results.Query, language, category, results.Total, "api", VisitorCookie.GetOrCreate(context));
         }

@@ -113,6 +113,37 @@ public sealed class RateLimitsAcrossInstancesTests
     }
 
     /// <summary>Wrong passwords for ever new addresses (so that no account's own delay applies), alternating A and B.</summary>
+    [Theory]
+    [InlineData(true, 4)]
+    [InlineData(false, 6)]
+    public async Task TheAnalyticsBudgetIsSharedByTheInstancesWithRedis(bool withRedis, int expectedRows)
+    {
+        await using var redis = withRedis ? await RedisServer.StartAsync() : null;
+        await using var pair = await InstanceFactory.StartPairAsync(redis, new Dictionary<string, string>
+        {
+            ["HelpCenter:RateLimits:AnalyticsWritesPerVisitorPerMinute"] = "4",
+            ["HelpCenter:RateLimits:AnalyticsWritesPerIpPerMinute"] = "100",
+        });
+
+        // One visitor (one cookie) searching six times, alternately through A and B.
+        var visitor = $"{Guid.NewGuid():N}";
+        foreach (var i in Enumerable.Range(0, 6))
+        {
+            var client = (i % 2 == 0 ? pair.A : pair.B).CreateClient(new() { HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?lang=ja&q=" + Uri.EscapeDataString("出金手数料 " + i));
+            request.Headers.Add("Cookie", "hc_visitor=" + visitor);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        }
+
+        // With Redis one budget of four; without it each instance allows four of its own (three searches each: all kept).
+        await pair.A.FlushAnalyticsAsync();
+        await pair.B.FlushAnalyticsAsync();
+        await using var scope = pair.A.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<HelpCenter.Infrastructure.Data.HelpCenterDbContext>().SearchLogs
+            .CountAsync(l => l.Query.StartsWith("出金手数料"));
+        Assert.Equal(expectedRows, rows);
+    }
+
     private static async Task<List<int>> FloodAsync(InstanceFactory.Pair pair, int attempts)
     {
         var onA = new AccountClient(pair.A);

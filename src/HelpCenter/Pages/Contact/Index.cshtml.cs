@@ -81,7 +81,7 @@ public sealed class IndexModel(ContactFlowService flows, ContentStore content, I
             // The page the customer came from: named in the link, else the Referer when it is this site.
             from ??= Request.GetTypedHeaders().Referer is { } referer && referer.Host == Request.Host.Host ? referer.PathAndQuery : null;
             var startPage = from is { Length: <= 300 } && Url.IsLocalUrl(from) ? from : null;
-            if (!budget.TryTake(HttpContext, hasQuestion: !string.IsNullOrWhiteSpace(Q)))
+            if (!await budget.TryTakeAsync(HttpContext, hasQuestion: !string.IsNullOrWhiteSpace(Q)))
             {
                 // Nothing worth a row yet: the flow is stored when the visitor (now with a cookie) does something.
                 Infrastructure.VisitorCookie.GetOrCreate(HttpContext);

@@ -54,7 +54,7 @@ public sealed class IndexModel(SearchService search, SearchAnalytics analytics, 
         Results = search.Engine.Search(new SearchRequest(Query, Language, category, (PageNumber - 1) * PageSize, PageSize));
         metrics.SearchRan("page", Language);
         var session = VisitorCookie.GetOrCreate(HttpContext);
-        if (Results.Query.Length > 0 && budget.TryTake(HttpContext, hasQuestion: true))
+        if (Results.Query.Length > 0 && await budget.TryTakeAsync(HttpContext, hasQuestion: true))
         {
             SearchKey = analytics.RecordSearch(Results.Query, Language, category, Results.Total, "page", session);
         }

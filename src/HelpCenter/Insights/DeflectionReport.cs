@@ -2,7 +2,6 @@ using System.Globalization;
 using HelpCenter.Infrastructure;
 using HelpCenter.Infrastructure.Data;
 using HelpCenter.Requests;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HelpCenter.Insights;

@@ -112,7 +112,6 @@ public sealed class RateLimitsAcrossInstancesTests
         Assert.Equal(5, row.Failures);
     }
 
-    /// <summary>Wrong passwords for ever new addresses (so that no account's own delay applies), alternating A and B.</summary>
     [Theory]
     [InlineData(true, 4)]
     [InlineData(false, 6)]
@@ -144,6 +143,7 @@ public sealed class RateLimitsAcrossInstancesTests
         Assert.Equal(expectedRows, rows);
     }
 
+    /// <summary>Wrong passwords for ever new addresses (so that no account's own delay applies), alternating A and B.</summary>
     private static async Task<List<int>> FloodAsync(InstanceFactory.Pair pair, int attempts)
     {
         var onA = new AccountClient(pair.A);

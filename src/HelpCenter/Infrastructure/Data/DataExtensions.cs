@@ -24,7 +24,7 @@ public static class DataExtensions
                 {
                     configuration.Configure(services, options);
                 }
-            });
+            }, optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddSingleton<ISingletonWork>(services =>
                 new PostgresSingletonWork(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!));
         }
@@ -41,7 +41,7 @@ public static class DataExtensions
                     : current.ConnectionString;
                 options.UseSqlite(connectionString)
                     .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<SqliteWriteGate>());
-            });
+            }, optionsLifetime: ServiceLifetime.Singleton);
 
             // One process owns a SQLite file: every lease is granted.
             builder.Services.AddSingleton<ISingletonWork, LocalSingletonWork>();

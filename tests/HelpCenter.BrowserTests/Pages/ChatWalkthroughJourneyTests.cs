@@ -2,8 +2,8 @@ using Deque.AxeCore.Playwright;
 using HelpCenter.Accounts;
 using HelpCenter.Chat;
 using HelpCenter.Infrastructure.Data;
+using HelpCenter.IntegrationTests.Pages.Account;
 using HelpCenter.Requests;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -45,7 +45,7 @@ public sealed class ChatWalkthroughJourneyTests(BrowserFixture browser)
     public async Task TheCustomerSeesAvailabilityChatsWithEnterTheOperatorIsAlertedLeavesAndTheCustomerEndsTheChat()
     {
         await EveryoneOfflineAsync();
-        var operatorEmail = await NewOperatorAsync("佐藤 花子");
+        var operatorEmail = await DevelopmentAccounts.NewStaffAsync(browser.Factory.Services, Roles.Agent, "佐藤 花子");
 
         // Nobody online: the channel page says so before the customer commits, with email first.
         var customer = await NewPageAsync(1280, 800);
@@ -188,7 +188,7 @@ public sealed class ChatWalkthroughJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task OnAPhoneTheOperatorConsoleShowsTheAlertSwitches()
     {
-        var email = await NewOperatorAsync("小野");
+        var email = await DevelopmentAccounts.NewStaffAsync(browser.Factory.Services, Roles.Agent, "小野");
         var agent = await NewPageAsync(390, 844, AlertProbe);
         await BrowserFixture.SignInAsStaffAsync(agent, email);
         await Assertions.Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent/chats$"));
@@ -211,16 +211,6 @@ public sealed class ChatWalkthroughJourneyTests(BrowserFixture browser)
         }
 
         return await context.NewPageAsync();
-    }
-
-    /// <summary>A new operator with the development authenticator key (signs in like the seeded staff).</summary>
-    private async Task<string> NewOperatorAsync(string displayName)
-    {
-        var email = $"op{Guid.NewGuid():N}"[..14] + "@example.com";
-        await using var scope = browser.Factory.Services.CreateAsyncScope();
-        await AccountSeeder.CreateDevelopmentAccountAsync(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
-            scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>(), email, Roles.Agent, displayName, CancellationToken.None);
-        return email;
     }
 
     /// <summary>The journeys start from "nobody is online, nothing waiting" whatever other tests on this site left behind.</summary>
